@@ -1,0 +1,103 @@
+# Ebb: `make run` to use the app, `make test` to check everything. See README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# apt needs root; use sudo when not already root (CI runs as root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+# What the app links against (Tauri 2 on Linux: WebKitGTK 4.1 and friends).
+APP_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev librsvg2-dev
+# What the end-to-end tests drive the app with.
+TEST_PACKAGES := xvfb xauth webkit2gtk-driver
+TAURI_DRIVER_VERSION := 2.1.0
+
+APP_BIN := target/debug/ebb
+UI_STAMP := ui/node_modules/.ebb-installed
+UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/package.json
+
+.PHONY: help run test bench bindings deps deps-test check-rust check-ui test-core test-app test-ui test-e2e app clean
+
+help:
+	@echo "make run    install what is missing, build, and open Ebb"
+	@echo "make test   install what is missing, then run every test (Rust, UI, end to end)"
+	@echo "make bench  run the benchmarks and print their tables"
+
+# ---- installs --------------------------------------------------------------------------------
+
+deps: $(UI_STAMP)
+	@if ! pkg-config --exists webkit2gtk-4.1 2>/dev/null || ! dpkg -s libxdo-dev >/dev/null 2>&1; then \
+	  echo "Installing the system libraries Ebb builds against (apt)…"; \
+	  $(SUDO) apt-get update -q && $(APT_INSTALL) $(APP_PACKAGES); \
+	fi
+
+deps-test: deps
+	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing test tools:$$missing (apt)…"; \
+	  $(SUDO) apt-get update -q && $(APT_INSTALL) $$missing; \
+	fi
+	@if ! tauri-driver --help >/dev/null 2>&1; then \
+	  echo "Installing tauri-driver $(TAURI_DRIVER_VERSION) (cargo)…"; \
+	  cargo install tauri-driver --locked --version $(TAURI_DRIVER_VERSION); \
+	fi
+
+# Re-run `npm ci` whenever the lock file changes.
+$(UI_STAMP): ui/package-lock.json ui/package.json
+	cd ui && npm ci --no-audit --no-fund
+	touch $@
+
+# ---- builds ----------------------------------------------------------------------------------
+
+ui/dist/index.html: $(UI_STAMP) $(UI_SOURCES)
+	cd ui && npm run build
+
+# The app embeds ui/dist, so the UI is always built first.
+app: deps ui/dist/index.html
+	cargo build -p ebb-app
+
+run: app
+	./$(APP_BIN)
+
+bindings: deps ui/dist/index.html
+	EBB_WRITE_BINDINGS=1 cargo test -p ebb-app --lib bindings
+
+# ---- tests -----------------------------------------------------------------------------------
+
+check-rust: deps ui/dist/index.html
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+check-ui: $(UI_STAMP)
+	cd ui && npm run check && npm run lint
+
+test-ui: $(UI_STAMP)
+	cd ui && npm test
+
+test-core:
+	cargo test -p ebb-core
+
+# The shell's tests include the binding-drift test and the IPC smoke test.
+test-app: deps ui/dist/index.html
+	cargo test -p ebb-app
+
+# The real app under a virtual display, at 390x844, one test at a time (2 cores; each test
+# starts its own app).
+test-e2e: deps-test app
+	xvfb-run -a -s "-screen 0 1280x1024x24" cargo test -p ebb-e2e -- --test-threads=1
+
+test: deps-test check-rust check-ui test-ui test-core test-app test-e2e
+	@echo "make test: every check passed."
+
+# ---- benchmarks ------------------------------------------------------------------------------
+
+bench: deps-test ui/dist/index.html
+	cargo bench -p ebb-core --bench store
+	cargo build --release -p ebb-app -p ebb-e2e
+	xvfb-run -a -s "-screen 0 1280x1024x24" ./target/release/startup-bench ./target/release/ebb
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules

@@ -1,0 +1,127 @@
+//! `make bench`: the store's speed on a database the size of years of use.
+//!
+//! Times each operation many times and prints median and p99, next to a floor: the same row
+//! written with raw rusqlite and the same pragmas, interleaved sample by sample so both see the
+//! same disk. Plain timing loops rather than criterion, because the goals are stated as p99s and
+//! ratios to a floor, which this prints directly.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use ebb_core::{Intensity, NewUrge, Store};
+use rusqlite::{Connection, params};
+
+const ROWS: i64 = 100_000;
+const WRITE_SAMPLES: usize = 1_000;
+const READ_SAMPLES: usize = 2_000;
+
+fn populate(path: &Path, rows: i64) {
+    drop(Store::open(path).unwrap()); // schema via the real migrations
+    let mut conn = Connection::open(path).unwrap();
+    let tx = conn.transaction().unwrap();
+    {
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO urges (id, occurred_at, utc_offset_minutes, intensity, note, \
+                 created_at, updated_at) VALUES (?1, ?2, 60, ?3, ?4, ?2, ?2)",
+            )
+            .unwrap();
+        let start = Utc::now().timestamp_millis() - rows * 600_000;
+        for i in 0..rows {
+            let at = start + i * 600_000; // one every ten minutes, back ~2 years
+            let id = uuid::Uuid::now_v7().to_string();
+            let note = (i % 4 == 0).then(|| format!("note number {i}: after work, tired"));
+            insert.execute(params![id, at, i % 11, note]).unwrap();
+        }
+    }
+    tx.commit().unwrap();
+}
+
+/// Raw rusqlite with the store's pragmas: the floor for a durable insert.
+fn floor_connection(path: &Path) -> Connection {
+    let conn = Connection::open(path).unwrap();
+    conn.busy_timeout(Duration::from_secs(5)).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.pragma_update(None, "synchronous", "FULL").unwrap();
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    conn
+}
+
+struct Stats {
+    median: Duration,
+    p99: Duration,
+}
+
+fn stats(mut samples: Vec<Duration>) -> Stats {
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+    Stats { median: at(0.5), p99: at(0.99) }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1e3)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; anything else (e.g. a filter) is ignored.
+    let dir = tempfile::tempdir().unwrap();
+    let ours_path = dir.path().join("ebb.db");
+    let floor_path = dir.path().join("floor.db");
+    eprintln!("populating two databases with {ROWS} cravings each…");
+    populate(&ours_path, ROWS);
+    std::fs::copy(&ours_path, &floor_path).unwrap();
+
+    let mut store = Store::open(&ours_path).unwrap();
+    let mut floor = floor_connection(&floor_path);
+    let intensity = Intensity::try_from(6).unwrap();
+
+    let mut ours = Vec::with_capacity(WRITE_SAMPLES);
+    let mut raw = Vec::with_capacity(WRITE_SAMPLES);
+    for i in 0..WRITE_SAMPLES {
+        let started = Instant::now();
+        store.log_urge(NewUrge::now(intensity)).unwrap();
+        ours.push(started.elapsed());
+
+        let started = Instant::now();
+        let now = Utc::now().timestamp_millis();
+        let tx = floor.transaction().unwrap();
+        tx.prepare_cached(
+            "INSERT INTO urges (id, occurred_at, utc_offset_minutes, intensity, note, created_at, \
+             updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .unwrap()
+        .execute(params![uuid::Uuid::now_v7().to_string(), now, 60, 6, None::<String>, now, now])
+        .unwrap();
+        tx.commit().unwrap();
+        raw.push(started.elapsed());
+        if i % 250 == 249 {
+            eprintln!("  {} writes each…", i + 1);
+        }
+    }
+
+    let mut first_page = Vec::with_capacity(READ_SAMPLES);
+    for _ in 0..READ_SAMPLES {
+        let started = Instant::now();
+        let page = store.urges_page(None, 30).unwrap();
+        first_page.push(started.elapsed());
+        assert_eq!(page.urges.len(), 30);
+    }
+
+    let (ours, raw, page) = (stats(ours), stats(raw), stats(first_page));
+    let size = std::fs::metadata(&ours_path).map(|m| m.len()).unwrap_or(0);
+    println!();
+    println!("ebb-core store, {ROWS} cravings ({:.1} MB database), synchronous=FULL", size as f64 / 1e6);
+    println!("| operation                          | median     | p99        | goal               |");
+    println!("|------------------------------------|------------|------------|--------------------|");
+    println!("| log a craving (durable)            | {:>10} | {:>10} | p99 < 5 ms         |", ms(ours.median), ms(ours.p99));
+    println!("| floor: raw rusqlite insert, same   | {:>10} | {:>10} |                    |", ms(raw.median), ms(raw.p99));
+    println!(
+        "| ratio log / floor                  | {:>9.2}x | {:>9.2}x | <= 1.2x            |",
+        ours.median.as_secs_f64() / raw.median.as_secs_f64(),
+        ours.p99.as_secs_f64() / raw.p99.as_secs_f64()
+    );
+    println!("| History first page (30)            | {:>10} | {:>10} | < 20 ms            |", ms(page.median), ms(page.p99));
+}

@@ -1,0 +1,34 @@
+//! `ebb-core`: Ebb's domain and its SQLite store.
+//!
+//! Ebb is an offline craving and coping companion. This crate holds everything that is true of
+//! a person's records whatever screen shows them: what a craving (an *urge*) is, which inputs are
+//! valid, and how records are kept durably in SQLite. It knows nothing of Tauri, IPC or screens,
+//! so it can be driven from the app shell, a test, a benchmark or a future CLI alike.
+//!
+//! # Shape
+//! - [`Store`] owns one SQLite connection. [`Store::open`] is the only way in: it sets every
+//!   pragma and applies the migrations (see `store.rs`). Reads take `&self`, writes `&mut self`
+//!   and run inside a transaction.
+//! - [`Clock`] and [`IdSource`] are injected so tests control "now" and the ids.
+//! - Every rejected input is an [`Error::Invalid`] carrying a human message and changes nothing.
+//!
+//! # Changing it
+//! - A new table or column: append a migration file under `src/migrations/` and list it in
+//!   `store::MIGRATIONS`. Never edit a shipped migration; the schema test compares an upgraded
+//!   v1 fixture with a fresh database.
+//! - A new kind of record: a module beside `urge.rs`, with its validation next to its type.
+#![deny(missing_docs)]
+
+mod clock;
+mod error;
+mod ids;
+mod store;
+mod urge;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{Error, Invalid, Result};
+pub use ids::{IdSource, RandomIds, SeededIds};
+pub use store::{Store, SCHEMA_VERSION};
+pub use urge::{
+    Intensity, NewUrge, Urge, UrgeCursor, UrgePage, MAX_NOTE_CHARS, MAX_PAGE_SIZE, MAX_FUTURE_SKEW,
+};

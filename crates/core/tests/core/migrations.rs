@@ -1,0 +1,74 @@
+//! Upgrades from frozen old schemas, and refusals that must leave a file untouched.
+
+use ebb_core::{Error, SCHEMA_VERSION, Store};
+
+use crate::support::schema;
+
+const V1_FIXTURE: &str = include_str!("../fixtures/v1.sql");
+
+fn file_bytes(path: &std::path::Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn a_v1_database_upgrades_to_the_fresh_schema_and_keeps_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v1.db");
+    rusqlite::Connection::open(&old).unwrap().execute_batch(V1_FIXTURE).unwrap();
+
+    let upgraded = Store::open(&old).unwrap();
+    let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
+    assert_eq!(upgraded.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(
+        schema(upgraded.connection()),
+        schema(fresh.connection()),
+        "an upgraded database must have exactly the schema of a new one"
+    );
+    assert_eq!(upgraded.count_urges().unwrap(), 3, "an upgrade keeps every craving");
+    let notes: Vec<Option<String>> =
+        upgraded.urges_page(None, 10).unwrap().urges.into_iter().map(|u| u.note).collect();
+    assert_eq!(
+        notes,
+        [Some("party, everyone drinking".to_owned()), None, Some("after work".to_owned())],
+        "an upgrade keeps every note, newest first"
+    );
+}
+
+#[test]
+fn a_database_from_a_newer_ebb_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE later_things (x); PRAGMA user_version = 999;").unwrap();
+    }
+    let before = file_bytes(&path);
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, Error::TooNew { found: 999, .. }), "{err:?}");
+    assert_eq!(err.code(), "data_too_new");
+    assert!(err.to_string().contains("newer version of Ebb"), "{err}");
+    assert!(err.to_string().contains("Nothing was changed"), "{err}");
+    assert_eq!(file_bytes(&path), before, "the newer database must not be modified at all");
+    assert!(!dir.path().join("future.db-wal").exists(), "not even switched to WAL");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ebb.db");
+    let junk = b"these are somebody's bytes, not a database; keep them".repeat(100);
+    std::fs::write(&path, &junk).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(err.code(), "data_unreadable", "{err:?}");
+    assert!(err.to_string().contains(&path.display().to_string()), "the message names the file");
+    assert_eq!(file_bytes(&path), junk, "a damaged file is never overwritten");
+}
+
+#[test]
+fn reopening_applies_nothing_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ebb.db");
+    drop(Store::open(&path).unwrap());
+    let again = Store::open(&path).unwrap();
+    assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
+}

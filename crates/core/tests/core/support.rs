@@ -1,0 +1,32 @@
+//! Fixtures: stores on a controlled clock with seeded ids.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use ebb_core::{ManualClock, SeededIds, Store};
+
+/// Thursday 26 Nov 2026, 20:40 UTC.
+pub fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, 20, 40, 0).unwrap()
+}
+
+/// An in-memory store whose clock stands at [`t0`] in UTC+1, and the clock to move it.
+pub fn store_at_t0() -> (Store, Arc<ManualClock>) {
+    let clock = Arc::new(ManualClock::new(t0(), 60));
+    let store = Store::open_in_memory_with(clock.clone(), Box::new(SeededIds::new(7))).unwrap();
+    (store, clock)
+}
+
+/// Every table, index and trigger definition, for comparing two databases' schemas.
+pub fn schema(conn: &rusqlite::Connection) -> Vec<(String, String, String)> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT type, name, coalesce(sql, '') FROM sqlite_master \
+             WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}

@@ -1,0 +1,16 @@
+fn main() {
+    // Each app command gets a generated permission (`allow-<command>`); the capability file
+    // grants exactly those the UI uses, so a command added here is unreachable until granted.
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "app_status",
+            "ui_ready",
+            "log_urge",
+            "set_urge_note",
+            "delete_urge",
+            "list_urges",
+            "count_urges",
+        ]),
+    ))
+    .expect("tauri-build failed: check tauri.conf.json and the capabilities folder");
+}

@@ -1,0 +1,63 @@
+//! TypeScript declarations for every type that crosses IPC, generated from the Rust types.
+//!
+//! The output is committed as `ui/src/lib/ipc/bindings.ts`. `make bindings` rewrites it; the
+//! test below fails when the committed file differs from what the types generate.
+
+use ts_rs::{Config, TS};
+
+use crate::ipc::{AppStatus, IpcError, ListUrgesRequest, SetUrgeNoteRequest, UrgeIdRequest};
+use ebb_core::{NewUrge, Urge, UrgeCursor, UrgePage};
+
+/// Where the generated file lives, relative to this crate.
+pub const BINDINGS_PATH: &str = "../ui/src/lib/ipc/bindings.ts";
+
+fn declare<T: TS>(cfg: &Config) -> String {
+    format!("export {}\n", T::decl(cfg))
+}
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    // Counts are u64 in Rust but arrive as JSON numbers, not bigints.
+    let cfg = Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// Generated from the Rust types by `make bindings` (src-tauri/src/bindings.rs).\n\
+         // Do not edit by hand: a test fails when this file and the Rust types differ.\n\n",
+    );
+    for decl in [
+        declare::<IpcError>(&cfg),
+        declare::<AppStatus>(&cfg),
+        declare::<NewUrge>(&cfg),
+        declare::<Urge>(&cfg),
+        declare::<UrgeCursor>(&cfg),
+        declare::<UrgePage>(&cfg),
+        declare::<ListUrgesRequest>(&cfg),
+        declare::<UrgeIdRequest>(&cfg),
+        declare::<SetUrgeNoteRequest>(&cfg),
+    ] {
+        out.push_str(&decl);
+        out.push('\n');
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn committed_bindings_match_the_rust_types() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_PATH);
+        let fresh = typescript();
+        if std::env::var_os("EBB_WRITE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).expect("write bindings");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/lib/ipc/bindings.ts is stale: the UI would compile against types the app no \
+             longer sends. Run `make bindings` and commit the result."
+        );
+    }
+}

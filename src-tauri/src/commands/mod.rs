@@ -1,0 +1,5 @@
+//! Thin commands, one module per domain: decode the request, call one core function off the UI
+//! thread ([`crate::state::AppState::run`]), map the error.
+
+pub mod app;
+pub mod urges;

@@ -1,0 +1,42 @@
+//! Cravings: log, annotate, undo, list, count.
+
+use ebb_core::{NewUrge, Urge, UrgePage};
+use serde_json::Value;
+use tauri::State;
+
+use crate::ipc::{IpcError, ListUrgesRequest, SetUrgeNoteRequest, UrgeIdRequest, decode};
+use crate::state::AppState;
+
+/// Logs a craving (`request`: `NewUrge`).
+#[tauri::command]
+pub async fn log_urge(state: State<'_, AppState>, request: Value) -> Result<Urge, IpcError> {
+    let request: NewUrge = decode(request)?;
+    state.run(move |store| store.log_urge(request)).await
+}
+
+/// Sets or clears a craving's note (`request`: `SetUrgeNoteRequest`).
+#[tauri::command]
+pub async fn set_urge_note(state: State<'_, AppState>, request: Value) -> Result<Urge, IpcError> {
+    let request: SetUrgeNoteRequest = decode(request)?;
+    state.run(move |store| store.set_urge_note(&request.id, request.note)).await
+}
+
+/// Deletes a craving for real (Undo) (`request`: `UrgeIdRequest`).
+#[tauri::command]
+pub async fn delete_urge(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
+    let request: UrgeIdRequest = decode(request)?;
+    state.run(move |store| store.delete_urge(&request.id)).await
+}
+
+/// A page of History, newest first (`request`: `ListUrgesRequest`).
+#[tauri::command]
+pub async fn list_urges(state: State<'_, AppState>, request: Value) -> Result<UrgePage, IpcError> {
+    let request: ListUrgesRequest = decode(request)?;
+    state.run(move |store| store.urges_page(request.after.as_ref(), request.limit)).await
+}
+
+/// How many cravings have been logged in all.
+#[tauri::command]
+pub async fn count_urges(state: State<'_, AppState>) -> Result<u64, IpcError> {
+    state.run(|store| store.count_urges()).await
+}

@@ -1,0 +1,87 @@
+//! What crosses IPC besides the core's own types: the one error shape and request envelopes.
+
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use ts_rs::TS;
+
+/// The one error that crosses IPC: a stable `code` for the UI to branch on and a `message` to
+/// show the person as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IpcError {
+    /// `invalid_input`, `not_found`, `data_too_new`, `data_unreadable`, `storage`,
+    /// `store_unavailable` or `internal`.
+    pub code: String,
+    /// A sentence for the person.
+    pub message: String,
+}
+
+impl IpcError {
+    /// An error with `code` and `message`.
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        Self { code: code.to_owned(), message: message.into() }
+    }
+}
+
+impl From<ebb_core::Error> for IpcError {
+    fn from(error: ebb_core::Error) -> Self {
+        Self::new(error.code(), error.to_string())
+    }
+}
+
+/// Decodes a request from raw JSON, so that a malformed request (from a bug or a hand-made IPC
+/// call) gets the same `{ code, message }` as any other refusal instead of Tauri's bare string.
+pub fn decode<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, IpcError> {
+    serde_json::from_value(value).map_err(|error| {
+        let text = error.to_string();
+        let message = match text.strip_prefix("missing field `") {
+            Some(rest) => format!("The request is missing `{}`.", rest.trim_end_matches('`')),
+            None => text,
+        };
+        IpcError::new("invalid_input", message)
+    })
+}
+
+/// Asks for a page of History.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct ListUrgesRequest {
+    /// Where the previous page ended; absent for the first page.
+    #[serde(default)]
+    #[ts(optional)]
+    pub after: Option<ebb_core::UrgeCursor>,
+    /// How many cravings, 1–200.
+    pub limit: u32,
+}
+
+/// Names one craving.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct UrgeIdRequest {
+    /// The craving's id.
+    pub id: String,
+}
+
+/// Sets or clears a craving's note.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct SetUrgeNoteRequest {
+    /// The craving's id.
+    pub id: String,
+    /// The note; absent, null or blank clears it.
+    #[serde(default)]
+    #[ts(optional)]
+    pub note: Option<String>,
+}
+
+/// Whether the person's data could be opened, and where it lives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct AppStatus {
+    /// The database file.
+    pub data_path: String,
+    /// Why it could not be opened, if it could not.
+    pub problem: Option<IpcError>,
+}

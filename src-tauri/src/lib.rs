@@ -1,0 +1,61 @@
+//! `ebb-app`: Ebb's Tauri shell.
+//!
+//! It opens the person's store (see [`state`]), creates the window, and exposes thin commands
+//! (see [`commands`]) that decode a request, call one `ebb-core` function off the UI thread, and
+//! map the error to one serialisable [`ipc::IpcError`]. Domain logic never lives here.
+//!
+//! The TypeScript types for everything crossing IPC are generated from Rust ([`bindings`]) and
+//! committed in `ui/src/lib/ipc/bindings.ts`; a test fails when they drift.
+
+pub mod bindings;
+pub mod commands;
+pub mod ipc;
+pub mod state;
+
+#[cfg(test)]
+mod smoke_tests;
+
+use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
+
+use crate::state::{AppState, StartupProbe};
+
+/// Registers every command the UI may call. Kept in one place so the app and its tests agree.
+pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        commands::app::app_status,
+        commands::app::ui_ready,
+        commands::urges::log_urge,
+        commands::urges::set_urge_note,
+        commands::urges::delete_urge,
+        commands::urges::list_urges,
+        commands::urges::count_urges,
+    ]
+}
+
+/// Builds and runs the app until its window closes.
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    let probe = StartupProbe::from_env();
+    let result = tauri::Builder::default()
+        .invoke_handler(invoke_handler())
+        .setup(move |app| {
+            let data_dir = state::data_dir(app.handle())?;
+            app.manage(AppState::open(&data_dir, probe));
+            let url = match probe {
+                StartupProbe::Blank => WebviewUrl::App("blank.html".into()),
+                StartupProbe::Off | StartupProbe::App => WebviewUrl::default(),
+            };
+            let builder = WebviewWindowBuilder::new(app, "main", url);
+            // A phone-sized window on desktop: Ebb is designed for 360–390 px first.
+            #[cfg(desktop)]
+            let builder = builder.title("Ebb").inner_size(390.0, 844.0).min_inner_size(320.0, 480.0);
+            builder.build()?;
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        // Nothing else can show it: the window could not be made.
+        eprintln!("Ebb could not start: {error}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,5 @@
+//! End-to-end tests of the real Ebb app at 390×844, each on a fresh data folder.
+//! Run under a display: `make test` wraps them in `xvfb-run -a`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod foundation;

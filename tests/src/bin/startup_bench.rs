@@ -1,0 +1,69 @@
+//! `make bench`'s startup probe: how long from spawning Ebb to its first interactive screen,
+//! against a blank page in the same binary and webview (the floor of this stack).
+//!
+//! Usage: `startup-bench [path/to/ebb]` under a display (`xvfb-run -a`). Each mode runs once to
+//! warm caches, then 5 times alternating; the table shows medians and the ratio.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+const RUNS: usize = 5;
+
+fn time_to_ready(binary: &Path, probe: &str, data_dir: &Path) -> Result<Duration> {
+    let started = Instant::now();
+    let mut child = Command::new(binary)
+        .env("EBB_STARTUP_PROBE", probe)
+        .env("EBB_DATA_DIR", data_dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .with_context(|| format!("starting {}", binary.display()))?;
+    let stdout = child.stdout.take().context("no stdout")?;
+    let mut ready = None;
+    for line in BufReader::new(stdout).lines() {
+        if line?.trim() == "ebb-ready" {
+            ready = Some(started.elapsed());
+            break;
+        }
+    }
+    let status = child.wait()?;
+    match ready {
+        Some(elapsed) => Ok(elapsed),
+        None => bail!("{probe}: the app exited ({status}) without printing ebb-ready"),
+    }
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn main() -> Result<()> {
+    let binary = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| ebb_e2e::workspace_root().join("target/release/ebb"));
+    let data = tempfile::tempdir()?;
+    // Warm-up: page cache, font cache, and the database created once (later runs reopen it).
+    time_to_ready(&binary, "blank", data.path())?;
+    time_to_ready(&binary, "1", data.path())?;
+
+    let (mut blank, mut app) = (Vec::new(), Vec::new());
+    for _ in 0..RUNS {
+        blank.push(time_to_ready(&binary, "blank", data.path())?);
+        app.push(time_to_ready(&binary, "1", data.path())?);
+    }
+    let (blank_ms, app_ms) = (median(blank).as_secs_f64() * 1e3, median(app).as_secs_f64() * 1e3);
+    println!();
+    println!("startup, spawn -> first interactive screen ({}, median of {RUNS})", binary.display());
+    println!("| screen                 | median     | goal             |");
+    println!("|------------------------|------------|------------------|");
+    println!("| blank page (floor)     | {blank_ms:>7.1} ms |                  |");
+    println!("| Ebb's Now screen       | {app_ms:>7.1} ms |                  |");
+    println!("| ratio Ebb / blank      | {:>9.2}x | <= 1.15x         |", app_ms / blank_ms);
+    Ok(())
+}

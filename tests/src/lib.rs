@@ -1,0 +1,253 @@
+//! `ebb-e2e`: drives the real, built Ebb app through WebDriver.
+//!
+//! Each [`App`] starts its own `tauri-driver` (which starts WebKitWebDriver, which starts the
+//! app) on free ports, with a data folder of its own, and sets the window to a phone's 390×844.
+//! Nothing is mocked: the binary is the one `cargo build -p ebb-app` produced, with its real
+//! SQLite store. Run under a display (`xvfb-run -a`); a missing display or driver fails loudly.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use serde_json::{Value, json};
+
+/// The width and height of the phone-sized window every test uses.
+pub const PHONE: (u32, u32) = (390, 844);
+
+/// How long to wait for something to appear before failing the test.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// The workspace's root folder.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// The built app: `$EBB_APP_BIN`, else `target/debug/ebb`.
+pub fn app_binary() -> Result<PathBuf> {
+    let path = std::env::var_os("EBB_APP_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/debug/ebb"));
+    if !path.is_file() {
+        bail!("the app is not built at {} (run `cargo build -p ebb-app` after building the UI)", path.display());
+    }
+    Ok(path)
+}
+
+/// Where tests leave screenshots for people to look at.
+pub fn artifacts_dir() -> PathBuf {
+    workspace_root().join("target/e2e-artifacts")
+}
+
+fn free_port() -> Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// `tauri-driver`, stopped with SIGTERM so it takes WebKitWebDriver down with it
+/// (SIGKILL would orphan WebKitWebDriver, which then holds the test's pipes open).
+struct Driver(Child);
+
+impl Driver {
+    fn start(port: u16, data_dir: &Path) -> Result<Self> {
+        let native_port = free_port()?;
+        let child = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("EBB_DATA_DIR", data_dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .spawn()
+            .context("tauri-driver could not start: is it installed (`make test` installs it)?")?;
+        Ok(Self(child))
+    }
+
+    fn stop(&mut self) {
+        if matches!(self.0.try_wait(), Ok(Some(_))) {
+            return;
+        }
+        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        for _ in 0..100 {
+            if matches!(self.0.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// The running app, seen through WebDriver.
+pub struct App {
+    client: Option<Client>,
+    driver: Driver,
+    data_dir: PathBuf,
+    _owned_dir: Option<tempfile::TempDir>,
+}
+
+impl App {
+    /// Starts the app on a fresh, empty data folder.
+    pub async fn start() -> Result<Self> {
+        let dir = tempfile::Builder::new().prefix("ebb-e2e-").tempdir()?;
+        let path = dir.path().to_path_buf();
+        let mut app = Self::start_in(&path).await?;
+        app._owned_dir = Some(dir);
+        Ok(app)
+    }
+
+    /// Starts the app on `data_dir` (which the caller keeps, e.g. to restart on it).
+    pub async fn start_in(data_dir: &Path) -> Result<Self> {
+        let binary = app_binary()?;
+        let port = free_port()?;
+        let driver = Driver::start(port, data_dir)?;
+        let url = format!("http://127.0.0.1:{port}");
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert("tauri:options".into(), json!({ "application": binary }));
+
+        // Wait until tauri-driver answers before asking for a session.
+        let mut last_error = None;
+        let mut client = None;
+        for _ in 0..150 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                    .capabilities(caps.clone())
+                    .connect(&url)
+                    .await
+                {
+                    Ok(c) => {
+                        client = Some(c);
+                        break;
+                    }
+                    Err(e) => last_error = Some(e.to_string()),
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let Some(client) = client else {
+            bail!("no WebDriver session from tauri-driver on {url}: {last_error:?}");
+        };
+        client.set_window_size(PHONE.0, PHONE.1).await?;
+        let app = Self { client: Some(client), driver, data_dir: data_dir.to_path_buf(), _owned_dir: None };
+        app.wait_for("main").await?;
+        Ok(app)
+    }
+
+    /// The data folder the app runs on.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    fn client(&self) -> &Client {
+        self.client.as_ref().expect("the client lives until close")
+    }
+
+    /// Waits until an element matching `css` exists, and returns it.
+    pub async fn wait_for(&self, css: &str) -> Result<Element> {
+        self.client()
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| format!("nothing matching {css:?} appeared within {PATIENCE:?}"))
+    }
+
+    /// Waits until the page's text contains `text`.
+    pub async fn wait_for_text(&self, text: &str) -> Result<()> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let body = self.client().find(Locator::Css("body")).await?.text().await?;
+            if body.contains(text) {
+                return Ok(());
+            }
+            if tokio::time::Instant::now() > deadline {
+                bail!("the page never showed {text:?}; it shows:\n{body}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Taps (clicks) the element matching `css`, waiting for it first.
+    pub async fn tap(&self, css: &str) -> Result<()> {
+        self.wait_for(css).await?.click().await.with_context(|| format!("tapping {css:?}"))?;
+        Ok(())
+    }
+
+    /// Every element matching `css` now (no waiting).
+    pub async fn all(&self, css: &str) -> Result<Vec<Element>> {
+        Ok(self.client().find_all(Locator::Css(css)).await?)
+    }
+
+    /// The texts of every element matching `css` now.
+    pub async fn texts(&self, css: &str) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for element in self.all(css).await? {
+            out.push(element.text().await?);
+        }
+        Ok(out)
+    }
+
+    /// Types `text` into the field matching `css`.
+    pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
+        self.wait_for(css).await?.send_keys(text).await?;
+        Ok(())
+    }
+
+    /// Calls an app command straight through the page's IPC, as a hand-made request would.
+    /// Returns `Ok(value)` for a success and `Err(error)` for a refusal, both as JSON.
+    pub async fn invoke(&self, command: &str, args: Value) -> Result<std::result::Result<Value, Value>> {
+        let script = r#"
+            const [command, args, done] = arguments;
+            window.__TAURI_INTERNALS__.invoke(command, args)
+              .then((ok) => done({ ok: ok === undefined ? null : ok }), (err) => done({ err }));
+        "#;
+        let answer = self.client().execute_async(script, vec![json!(command), args]).await?;
+        match (answer.get("ok"), answer.get("err")) {
+            (Some(ok), None) => Ok(Ok(ok.clone())),
+            (None, Some(err)) => Ok(Err(err.clone())),
+            _ => bail!("unexpected answer from invoke: {answer}"),
+        }
+    }
+
+    /// Waits for two animation frames, so a screenshot shows the current DOM, not a stale frame.
+    pub async fn settle(&self) -> Result<()> {
+        self.client()
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+                vec![],
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// Saves a PNG screenshot as `target/e2e-artifacts/<name>.png` and returns its path.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        self.settle().await?;
+        let png = self.client().screenshot().await?;
+        let dir = artifacts_dir();
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn eval(&self, script: &str) -> Result<Value> {
+        Ok(self.client().execute(script, vec![]).await?)
+    }
+
+    /// Ends the WebDriver session (which quits the app) and stops the driver.
+    pub async fn close(mut self) -> Result<()> {
+        if let Some(client) = self.client.take() {
+            client.close().await?;
+        }
+        self.driver.stop();
+        Ok(())
+    }
+}

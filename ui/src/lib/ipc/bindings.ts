@@ -1,0 +1,9 @@
+export type IpcError = { code: string, message: string, };
+export type AppStatus = { dataPath: string, problem: IpcError | null, };
+export type NewUrge = { intensity: number, note?: string | null, occurredAt?: string | null, };
+export type Urge = { id: string, occurredAt: string, utcOffsetMinutes: number, intensity: number, note: string | null, createdAt: string, updatedAt: string, };
+export type UrgeCursor = { occurredAt: string, id: string, };
+export type UrgePage = { urges: Array<Urge>, next: UrgeCursor | null, };
+export type ListUrgesRequest = { after?: UrgeCursor | null, limit: number, };
+export type UrgeIdRequest = { id: string, };
+export type SetUrgeNoteRequest = { id: string, note?: string | null, };

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { clockTime, formatWhen } from './when';
+
+// Thursday 26 Nov 2026, 21:40 in a zone one hour east of UTC.
+const now = new Date('2026-11-26T20:40:00Z');
+const CET = 60;
+
+describe('formatWhen', () => {
+  it('labels today and yesterday by name, in the local time of the craving', () => {
+    expect(formatWhen('2026-11-26T20:40:00Z', CET, now, CET)).toBe('Today 21:40');
+    expect(formatWhen('2026-11-25T07:15:00Z', CET, now, CET)).toBe('Yesterday 08:15');
+  });
+
+  it('uses the weekday within the last week', () => {
+    expect(formatWhen('2026-11-24T07:15:00Z', CET, now, CET)).toBe('Tue 08:15');
+  });
+
+  it('uses the date beyond a week, and the year only when it differs', () => {
+    expect(formatWhen('2026-11-12T07:15:00Z', CET, now, CET)).toBe('12 Nov 08:15');
+    expect(formatWhen('2025-03-02T07:15:00Z', CET, now, CET)).toBe('2 Mar 2025 08:15');
+  });
+
+  it('decides "today" by local dates, not UTC dates', () => {
+    // 23:30 local on the 26th is already the 27th in UTC+1... but 22:30 UTC on the 26th.
+    expect(formatWhen('2026-11-26T22:30:00Z', CET, new Date('2026-11-26T22:45:00Z'), CET)).toBe(
+      'Today 23:30',
+    );
+    // 00:30 local on the 27th, seen at 00:45 local the same night, is "Today", though UTC says the 26th.
+    expect(formatWhen('2026-11-26T23:30:00Z', CET, new Date('2026-11-26T23:45:00Z'), CET)).toBe(
+      'Today 00:30',
+    );
+  });
+
+  it('keeps the clock time of where the person was, after travelling', () => {
+    // Logged at 08:00 in New York (UTC-5), read later in a UTC+1 zone: still 08:00.
+    expect(clockTime('2026-11-20T13:00:00Z', -300)).toBe('08:00');
+  });
+});

@@ -1,0 +1,48 @@
+// How a craving's time reads in History: in the person's local time *when it happened*
+// (stored offset), relative to today where that reads best: "Today 21:40", "Tue 08:15".
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY_MS = 86_400_000;
+
+/** A wall-clock reading: the instant shifted by an offset, read with UTC getters. */
+function wall(instantMs: number, offsetMinutes: number): Date {
+  return new Date(instantMs + offsetMinutes * 60_000);
+}
+
+function dayNumber(d: Date): number {
+  return Math.floor(d.getTime() / DAY_MS);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "21:40" in the given offset. */
+export function clockTime(iso: string, offsetMinutes: number): string {
+  const w = wall(Date.parse(iso), offsetMinutes);
+  return `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`;
+}
+
+/**
+ * A short, relative label for when a craving happened.
+ * @param iso the UTC instant
+ * @param offsetMinutes the person's offset east of UTC when it happened
+ * @param now the current instant
+ * @param nowOffsetMinutes the person's offset now (defaults to the device's)
+ */
+export function formatWhen(
+  iso: string,
+  offsetMinutes: number,
+  now: Date,
+  nowOffsetMinutes: number = -now.getTimezoneOffset(),
+): string {
+  const then = wall(Date.parse(iso), offsetMinutes);
+  const today = wall(now.getTime(), nowOffsetMinutes);
+  const daysAgo = dayNumber(today) - dayNumber(then);
+  const time = clockTime(iso, offsetMinutes);
+  if (daysAgo === 0) return `Today ${time}`;
+  if (daysAgo === 1) return `Yesterday ${time}`;
+  if (daysAgo > 1 && daysAgo < 7) return `${WEEKDAYS[then.getUTCDay()]} ${time}`;
+  const date = `${then.getUTCDate()} ${MONTHS[then.getUTCMonth()]}`;
+  if (then.getUTCFullYear() === today.getUTCFullYear()) return `${date} ${time}`;
+  return `${date} ${then.getUTCFullYear()} ${time}`;
+}
