@@ -20,7 +20,8 @@ use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
 use crate::state::{AppState, StartupProbe};
 
 /// Registers every command the UI may call. Kept in one place so the app and its tests agree.
-pub fn invoke_handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+pub fn invoke_handler<R: tauri::Runtime>()
+-> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         commands::app::app_status,
         commands::app::ui_ready,
@@ -48,7 +49,8 @@ pub fn run() {
             let builder = WebviewWindowBuilder::new(app, "main", url);
             // A phone-sized window on desktop: Ebb is designed for 360–390 px first.
             #[cfg(desktop)]
-            let builder = builder.title("Ebb").inner_size(390.0, 844.0).min_inner_size(320.0, 480.0);
+            let builder =
+                builder.title("Ebb").inner_size(390.0, 844.0).min_inner_size(320.0, 480.0);
             builder.build()?;
             Ok(())
         })

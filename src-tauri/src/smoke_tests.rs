@@ -15,7 +15,8 @@ fn app() -> (tauri::App<tauri::test::MockRuntime>, tauri::WebviewWindow<tauri::t
         .manage(AppState::with_store(ebb_core::Store::open_in_memory().unwrap()))
         .build(mock_context(noop_assets()))
         .expect("the app builds with every command registered");
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let window =
+        tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     (app, window)
 }
 
@@ -66,7 +67,10 @@ fn refusals_cross_ipc_as_code_and_message() {
     let (_app, window) = app();
     let cases = [
         (json!({ "intensity": 12 }), "Intensity is a whole number from 0 to 10; got 12."),
-        (json!({ "intensity": "7" }), "Intensity is a whole number from 0 to 10; got the text \"7\"."),
+        (
+            json!({ "intensity": "7" }),
+            "Intensity is a whole number from 0 to 10; got the text \"7\".",
+        ),
         (json!({ "intensity": 3, "mood": "low" }), "unknown field `mood`"),
     ];
     for (request, expected) in cases {
@@ -89,5 +93,9 @@ fn a_store_that_failed_to_open_is_reported_not_panicked() {
     let status = state.status();
     let problem = status.problem.expect("a junk file cannot be opened");
     assert_eq!(problem.code, "data_unreadable");
-    assert!(status.data_path.ends_with("ebb.db"), "the status names the file: {}", status.data_path);
+    assert!(
+        status.data_path.ends_with("ebb.db"),
+        "the status names the file: {}",
+        status.data_path
+    );
 }

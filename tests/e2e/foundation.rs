@@ -76,8 +76,14 @@ async fn bad_input_through_raw_ipc_is_refused_with_a_clear_message() -> Result<(
     let cases = [
         (json!({ "intensity": 11 }), "Intensity is a whole number from 0 to 10; got 11."),
         (json!({ "intensity": -1 }), "Intensity is a whole number from 0 to 10; got -1."),
-        (json!({ "intensity": "7" }), "Intensity is a whole number from 0 to 10; got the text \"7\"."),
-        (json!({ "intensity": 5, "note": "n".repeat(20_000) }), "A note can be up to 10,000 characters; this one has 20,000."),
+        (
+            json!({ "intensity": "7" }),
+            "Intensity is a whole number from 0 to 10; got the text \"7\".",
+        ),
+        (
+            json!({ "intensity": 5, "note": "n".repeat(20_000) }),
+            "A note can be up to 10,000 characters; this one has 20,000.",
+        ),
         (json!({ "intensity": 5, "occurredAt": next_year }), "is in the future"),
         (json!({}), "The request is missing `intensity`."),
     ];
@@ -112,10 +118,10 @@ async fn screenshots_of_now_and_history_for_people_to_look_at() -> Result<()> {
     app.wait_for_text("Saved").await?;
     app.screenshot("now-saved").await?;
     open_history(&app).await?;
+    let shot = app.screenshot("history").await?;
     assert_eq!(app.all("li.urge").await?.len(), 4, "all four cravings are listed");
     let notes = app.texts("li.urge .note").await?;
     assert_eq!(notes, ["walked it off", "Friday drinks invite"], "notes show with their cravings");
-    let shot = app.screenshot("history").await?;
     assert!(std::fs::metadata(&shot)?.len() > 1000, "the screenshot is a real image");
     app.close().await
 }

@@ -30,7 +30,10 @@ pub fn app_binary() -> Result<PathBuf> {
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join("target/debug/ebb"));
     if !path.is_file() {
-        bail!("the app is not built at {} (run `cargo build -p ebb-app` after building the UI)", path.display());
+        bail!(
+            "the app is not built at {} (run `cargo build -p ebb-app` after building the UI)",
+            path.display()
+        );
     }
     Ok(path)
 }
@@ -134,7 +137,12 @@ impl App {
             bail!("no WebDriver session from tauri-driver on {url}: {last_error:?}");
         };
         client.set_window_size(PHONE.0, PHONE.1).await?;
-        let app = Self { client: Some(client), driver, data_dir: data_dir.to_path_buf(), _owned_dir: None };
+        let app = Self {
+            client: Some(client),
+            driver,
+            data_dir: data_dir.to_path_buf(),
+            _owned_dir: None,
+        };
         app.wait_for("main").await?;
         Ok(app)
     }
@@ -184,11 +192,14 @@ impl App {
         Ok(self.client().find_all(Locator::Css(css)).await?)
     }
 
-    /// The texts of every element matching `css` now.
+    /// The rendered texts (`innerText`) of every element matching `css` now.
+    ///
+    /// `innerText` rather than WebDriver's element text: WebKitWebDriver reports an empty text
+    /// for line-clamped (`-webkit-box`) elements that are plainly on screen.
     pub async fn texts(&self, css: &str) -> Result<Vec<String>> {
         let mut out = Vec::new();
         for element in self.all(css).await? {
-            out.push(element.text().await?);
+            out.push(element.prop("innerText").await?.unwrap_or_default().trim().to_owned());
         }
         Ok(out)
     }
@@ -201,7 +212,11 @@ impl App {
 
     /// Calls an app command straight through the page's IPC, as a hand-made request would.
     /// Returns `Ok(value)` for a success and `Err(error)` for a refusal, both as JSON.
-    pub async fn invoke(&self, command: &str, args: Value) -> Result<std::result::Result<Value, Value>> {
+    pub async fn invoke(
+        &self,
+        command: &str,
+        args: Value,
+    ) -> Result<std::result::Result<Value, Value>> {
         let script = r#"
             const [command, args, done] = arguments;
             window.__TAURI_INTERNALS__.invoke(command, args)

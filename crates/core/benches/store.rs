@@ -113,15 +113,34 @@ fn main() {
     let (ours, raw, page) = (stats(ours), stats(raw), stats(first_page));
     let size = std::fs::metadata(&ours_path).map(|m| m.len()).unwrap_or(0);
     println!();
-    println!("ebb-core store, {ROWS} cravings ({:.1} MB database), synchronous=FULL", size as f64 / 1e6);
-    println!("| operation                          | median     | p99        | goal               |");
-    println!("|------------------------------------|------------|------------|--------------------|");
-    println!("| log a craving (durable)            | {:>10} | {:>10} | p99 < 5 ms         |", ms(ours.median), ms(ours.p99));
-    println!("| floor: raw rusqlite insert, same   | {:>10} | {:>10} |                    |", ms(raw.median), ms(raw.p99));
+    println!(
+        "ebb-core store, {ROWS} cravings ({:.1} MB database), synchronous=FULL",
+        size as f64 / 1e6
+    );
+    println!(
+        "| operation                          | median     | p99        | goal               |"
+    );
+    println!(
+        "|------------------------------------|------------|------------|--------------------|"
+    );
+    println!(
+        "| log a craving (durable)            | {:>10} | {:>10} | p99 < 5 ms         |",
+        ms(ours.median),
+        ms(ours.p99)
+    );
+    println!(
+        "| floor: raw rusqlite insert, same   | {:>10} | {:>10} |                    |",
+        ms(raw.median),
+        ms(raw.p99)
+    );
     println!(
         "| ratio log / floor                  | {:>9.2}x | {:>9.2}x | <= 1.2x            |",
         ours.median.as_secs_f64() / raw.median.as_secs_f64(),
         ours.p99.as_secs_f64() / raw.p99.as_secs_f64()
     );
-    println!("| History first page (30)            | {:>10} | {:>10} | < 20 ms            |", ms(page.median), ms(page.p99));
+    println!(
+        "| History first page (30)            | {:>10} | {:>10} | < 20 ms            |",
+        ms(page.median),
+        ms(page.p99)
+    );
 }

@@ -28,7 +28,7 @@ mod urge;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{Error, Invalid, Result};
 pub use ids::{IdSource, RandomIds, SeededIds};
-pub use store::{Store, SCHEMA_VERSION};
+pub use store::{SCHEMA_VERSION, Store};
 pub use urge::{
-    Intensity, NewUrge, Urge, UrgeCursor, UrgePage, MAX_NOTE_CHARS, MAX_PAGE_SIZE, MAX_FUTURE_SKEW,
+    Intensity, MAX_FUTURE_SKEW, MAX_NOTE_CHARS, MAX_PAGE_SIZE, NewUrge, Urge, UrgeCursor, UrgePage,
 };

@@ -84,8 +84,7 @@ impl Store {
 
         // Write-ahead log: readers (History) never block the writer (a craving being logged),
         // and a crash mid-write cannot corrupt what was already committed.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| unreadable(path.clone(), e))?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| unreadable(path.clone(), e))?;
         // FULL: every commit is fsynced before it returns, so a craving the UI calls "saved"
         // survives a crash or a power cut. NORMAL would be faster but may lose the last commits,
         // and these are a person's records made in a hard moment.

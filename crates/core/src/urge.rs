@@ -174,7 +174,7 @@ fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -360,7 +360,10 @@ mod tests {
         }
         for bad in [-1, 11, 255, 256, i64::MIN, i64::MAX] {
             let err = Intensity::try_from(bad).expect_err("off the scale must be refused");
-            assert_eq!(err.message, format!("Intensity is a whole number from 0 to 10; got {bad}."));
+            assert_eq!(
+                err.message,
+                format!("Intensity is a whole number from 0 to 10; got {bad}.")
+            );
         }
     }
 

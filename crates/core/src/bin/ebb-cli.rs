@@ -64,8 +64,14 @@ fn run(args: &[String]) -> Result<(), String> {
             let page = store.urges_page(None, limit).map_err(|e| e.to_string())?;
             for urge in page.urges {
                 let note = urge.note.unwrap_or_default();
-                writeln!(out, "{}\t{}\t{}\t{note}", urge.occurred_at.to_rfc3339(), urge.intensity, urge.id)
-                    .map_err(|e| e.to_string())?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{note}",
+                    urge.occurred_at.to_rfc3339(),
+                    urge.intensity,
+                    urge.id
+                )
+                .map_err(|e| e.to_string())?;
             }
         }
         "count" => {

@@ -72,11 +72,17 @@ fn refusals_say_what_was_wrong_and_change_nothing() {
     let before = store.urges_page(None, 10).unwrap();
 
     let cases: Vec<(NewUrge, &str)> = vec![
-        (NewUrge { note: Some("x".repeat(20_000)), ..urge(5) }, "up to 10,000 characters; this one has 20,000"),
+        (
+            NewUrge { note: Some("x".repeat(20_000)), ..urge(5) },
+            "up to 10,000 characters; this one has 20,000",
+        ),
         (NewUrge { occurred_at: Some(t0() + Duration::days(365)), ..urge(5) }, "is in the future"),
         (NewUrge { occurred_at: Some(t0() + Duration::minutes(6)), ..urge(5) }, "is in the future"),
         (
-            NewUrge { occurred_at: Some(chrono::DateTime::from_timestamp(0, 0).unwrap()), ..urge(5) },
+            NewUrge {
+                occurred_at: Some(chrono::DateTime::from_timestamp(0, 0).unwrap()),
+                ..urge(5)
+            },
             "before 2000",
         ),
     ];
@@ -93,7 +99,10 @@ fn a_time_a_few_minutes_ahead_is_accepted_as_now() {
     // Phones' clocks drift; a time up to 5 minutes ahead is not a typo.
     let (mut store, _clock) = store_at_t0();
     let at = t0() + Duration::minutes(4);
-    assert_eq!(store.log_urge(NewUrge { occurred_at: Some(at), ..urge(5) }).unwrap().occurred_at, at);
+    assert_eq!(
+        store.log_urge(NewUrge { occurred_at: Some(at), ..urge(5) }).unwrap().occurred_at,
+        at
+    );
 }
 
 #[test]

@@ -23,7 +23,7 @@ export interface EbbClient {
   countUrges(): Promise<number>;
 }
 
-/** A refusal or failure from the Rust side, with its stable code and a message for people. */
+/** A refusal or error from the Rust side, with its stable code and a message for people. */
 export class IpcFailure extends Error implements IpcError {
   readonly code: string;
 

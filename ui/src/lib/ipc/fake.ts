@@ -12,10 +12,10 @@ export class FakeClient implements EbbClient {
 
   private check(name: string): void {
     this.calls.push(name);
-    const failure = this.failNext;
-    if (failure) {
+    const refusal = this.failNext;
+    if (refusal) {
       this.failNext = null;
-      throw failure;
+      throw refusal;
     }
   }
 

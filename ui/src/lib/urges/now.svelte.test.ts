@@ -73,7 +73,7 @@ describe('NowState', () => {
     expect(now.error, 'a later success clears the message').toBeNull();
   });
 
-  it('turns an unexpected failure into a readable message', async () => {
+  it('turns an unexpected error into a readable message', async () => {
     const client = new FakeClient();
     const now = new NowState(client, new ManualTimers());
     client.failNext = new IpcFailure('storage', 'Ebb couldn’t read or write its data: disk full');

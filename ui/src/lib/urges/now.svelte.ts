@@ -22,7 +22,7 @@ export class NowState {
   canUndo = $state(false);
   /** A request is on its way: further taps are ignored (a shaky double tap logs once). */
   busy = $state(false);
-  /** The last refusal or failure, in words for the person. */
+  /** The last refusal or error, in words for the person. */
   error = $state<string | null>(null);
   /** A short confirmation, e.g. after Undo or a saved note. */
   notice = $state<string | null>(null);
