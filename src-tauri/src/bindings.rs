@@ -5,8 +5,14 @@
 
 use ts_rs::{Config, TS};
 
-use crate::ipc::{AppStatus, IpcError, ListUrgesRequest, SetUrgeNoteRequest, UrgeIdRequest};
-use ebb_core::{NewUrge, Urge, UrgeCursor, UrgePage};
+use crate::ipc::{
+    AddChipRequest, AppStatus, DismissRerateRequest, IpcError, ListUrgesRequest,
+    SetUrgeChipRequest, SetUrgeNoteRequest, UrgeIdRequest,
+};
+use ebb_core::{
+    Chip, ChipKind, ChipUpdate, Goal, NewThing, NewUrge, Outcome, OutcomeInput, Rerate, Settings,
+    SettingsUpdate, ThingUpdate, TrackedThing, Urge, UrgeCursor, UrgeEdit, UrgePage, UseAction,
+};
 
 /// Where the generated file lives, relative to this crate.
 pub const BINDINGS_PATH: &str = "../ui/src/lib/ipc/bindings.ts";
@@ -33,6 +39,23 @@ pub fn typescript() -> String {
         declare::<ListUrgesRequest>(&cfg),
         declare::<UrgeIdRequest>(&cfg),
         declare::<SetUrgeNoteRequest>(&cfg),
+        declare::<UrgeEdit>(&cfg),
+        declare::<SetUrgeChipRequest>(&cfg),
+        declare::<Goal>(&cfg),
+        declare::<TrackedThing>(&cfg),
+        declare::<NewThing>(&cfg),
+        declare::<ThingUpdate>(&cfg),
+        declare::<ChipKind>(&cfg),
+        declare::<Chip>(&cfg),
+        declare::<AddChipRequest>(&cfg),
+        declare::<ChipUpdate>(&cfg),
+        declare::<UseAction>(&cfg),
+        declare::<Outcome>(&cfg),
+        declare::<OutcomeInput>(&cfg),
+        declare::<Rerate>(&cfg),
+        declare::<DismissRerateRequest>(&cfg),
+        declare::<Settings>(&cfg),
+        declare::<SettingsUpdate>(&cfg),
     ] {
         out.push_str(&decl);
         out.push('\n');

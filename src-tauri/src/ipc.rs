@@ -85,3 +85,36 @@ pub struct AppStatus {
     /// Why it could not be opened, if it could not.
     pub problem: Option<IpcError>,
 }
+
+/// Puts a chip on a craving (`on: true`) or takes it off.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct SetUrgeChipRequest {
+    /// The craving's id.
+    pub urge_id: String,
+    /// The chip's id.
+    pub chip_id: String,
+    /// On or off.
+    pub on: bool,
+}
+
+/// Adds the person's own chip.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct AddChipRequest {
+    /// Which question it answers.
+    pub kind: ebb_core::ChipKind,
+    /// Its words.
+    pub label: String,
+}
+
+/// Names one craving whose re-rate prompt the person dismissed.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct DismissRerateRequest {
+    /// The craving's id.
+    pub urge_id: String,
+}

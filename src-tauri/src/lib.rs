@@ -30,6 +30,21 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::urges::delete_urge,
         commands::urges::list_urges,
         commands::urges::count_urges,
+        commands::urges::get_urge,
+        commands::urges::edit_urge,
+        commands::urges::set_urge_chip,
+        commands::things::list_things,
+        commands::things::add_thing,
+        commands::things::update_thing,
+        commands::things::default_thing,
+        commands::chips::list_chips,
+        commands::chips::add_chip,
+        commands::chips::update_chip,
+        commands::outcomes::set_outcome,
+        commands::outcomes::get_rerate,
+        commands::outcomes::dismiss_rerate,
+        commands::settings::get_settings,
+        commands::settings::update_settings,
     ]
 }
 

@@ -99,3 +99,69 @@ fn a_store_that_failed_to_open_is_reported_not_panicked() {
         status.data_path
     );
 }
+
+#[test]
+fn the_capture_commands_answer_through_ipc() {
+    let (_app, window) = app();
+    let thing = call(&window, "add_thing", json!({ "request": { "name": "wine", "goal": { "kind": "cutDown", "plannedAmount": 2, "unit": "glasses" } } })).unwrap();
+    assert_eq!(thing["goal"]["kind"], "cutDown", "{thing}");
+    let thing_id = thing["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        call(&window, "default_thing", json!({})),
+        Ok(json!(thing_id)),
+        "the only thing is the default"
+    );
+    let renamed =
+        call(&window, "update_thing", json!({ "request": { "id": thing_id, "name": "red wine" } }));
+    assert_eq!(renamed.unwrap()["name"], "red wine");
+    assert_eq!(call(&window, "list_things", json!({})).unwrap().as_array().map(Vec::len), Some(1));
+
+    let chips = call(&window, "list_chips", json!({})).unwrap();
+    assert!(chips.as_array().map(Vec::len).unwrap_or(0) >= 20, "built-in chips are there");
+    let own =
+        call(&window, "add_chip", json!({ "request": { "kind": "trigger", "label": "Sunday" } }))
+            .unwrap();
+    let hidden =
+        call(&window, "update_chip", json!({ "request": { "id": own["id"], "hidden": true } }));
+    assert_eq!(hidden.unwrap()["hidden"], true);
+
+    let urge = call(&window, "log_urge", json!({ "request": { "intensity": 8 } })).unwrap();
+    assert_eq!(urge["trackedId"], json!(thing_id), "logging uses the only thing");
+    let id = urge["id"].as_str().unwrap().to_owned();
+    let on = call(
+        &window,
+        "set_urge_chip",
+        json!({ "request": { "urgeId": id, "chipId": "builtin-feeling-tired", "on": true } }),
+    );
+    assert_eq!(on, Ok(json!(["builtin-feeling-tired"])));
+    let edited = call(
+        &window,
+        "edit_urge",
+        json!({ "request": { "id": id, "intensity": 6, "occurredAt": urge["occurredAt"], "trackedId": thing_id } }),
+    );
+    assert_eq!(edited.unwrap()["intensity"], 6);
+    let rerate = call(&window, "get_rerate", json!({})).unwrap();
+    assert_eq!(rerate["due"], false, "not due right after logging: {rerate}");
+    let outcome = call(
+        &window,
+        "set_outcome",
+        json!({ "request": { "urgeId": id, "intensityAfter": 3, "action": "usedLess" } }),
+    );
+    assert_eq!(outcome.unwrap()["action"], "usedLess");
+    assert_eq!(
+        call(&window, "get_urge", json!({ "request": { "id": id } })).unwrap()["outcome"]["intensityAfter"],
+        3
+    );
+    assert_eq!(call(&window, "get_rerate", json!({})), Ok(Value::Null), "answered: nothing to ask");
+    assert_eq!(
+        call(&window, "dismiss_rerate", json!({ "request": { "urgeId": id } })),
+        Ok(Value::Null)
+    );
+    let settings = call(
+        &window,
+        "update_settings",
+        json!({ "request": { "rerateMinutes": 20, "setupDone": true } }),
+    );
+    assert_eq!(settings.unwrap()["rerateMinutes"], 20);
+    assert_eq!(call(&window, "get_settings", json!({})).unwrap()["setupDone"], true);
+}

@@ -21,6 +21,20 @@ pub fn data_dir(app: &AppHandle) -> Result<PathBuf, Box<dyn std::error::Error>> 
     Ok(dir)
 }
 
+/// Opens the store with the system clock. Debug builds honour `EBB_CLOCK_OFFSET_MINUTES`, which
+/// moves Ebb's "now" so end-to-end tests can come back ten minutes later without waiting; release
+/// builds ignore it.
+fn open_store(path: &Path) -> ebb_core::Result<Store> {
+    #[cfg(debug_assertions)]
+    if let Some(minutes) =
+        std::env::var("EBB_CLOCK_OFFSET_MINUTES").ok().and_then(|v| v.parse::<i64>().ok())
+    {
+        let clock = ebb_core::OffsetClock::new(minutes);
+        return Store::open_with(path, Arc::new(clock), Box::new(ebb_core::RandomIds));
+    }
+    Store::open(path)
+}
+
 /// The benchmark's startup probe (`EBB_STARTUP_PROBE`): print `ebb-ready` and exit as soon as
 /// the first screen is interactive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +78,7 @@ impl AppState {
                     format!("Ebb couldn't create its data folder at {}: {e}.", dir.display()),
                 )
             })
-            .and_then(|()| Store::open(&data_path).map_err(IpcError::from))
+            .and_then(|()| open_store(&data_path).map_err(IpcError::from))
             .map(|store| Arc::new(Mutex::new(store)));
         Self { store, data_path, probe }
     }

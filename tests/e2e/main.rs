@@ -2,4 +2,5 @@
 //! Run under a display: `make test` wraps them in `xvfb-run -a`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod capture;
 mod foundation;

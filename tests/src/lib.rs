@@ -52,11 +52,12 @@ fn free_port() -> Result<u16> {
 struct Driver(Child);
 
 impl Driver {
-    fn start(port: u16, data_dir: &Path) -> Result<Self> {
+    fn start(port: u16, data_dir: &Path, env: &[(&str, &str)]) -> Result<Self> {
         let native_port = free_port()?;
         let child = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("EBB_DATA_DIR", data_dir)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .spawn()
@@ -106,9 +107,15 @@ impl App {
 
     /// Starts the app on `data_dir` (which the caller keeps, e.g. to restart on it).
     pub async fn start_in(data_dir: &Path) -> Result<Self> {
+        Self::start_in_with(data_dir, &[]).await
+    }
+
+    /// Starts the app on `data_dir` with extra environment variables (test hooks such as
+    /// `EBB_CLOCK_OFFSET_MINUTES`, honoured by debug builds only).
+    pub async fn start_in_with(data_dir: &Path, env: &[(&str, &str)]) -> Result<Self> {
         let binary = app_binary()?;
         let port = free_port()?;
-        let driver = Driver::start(port, data_dir)?;
+        let driver = Driver::start(port, data_dir, env)?;
         let url = format!("http://127.0.0.1:{port}");
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
@@ -181,9 +188,17 @@ impl App {
         }
     }
 
-    /// Taps (clicks) the element matching `css`, waiting for it first.
+    /// Taps (clicks) the element matching `css`, waiting for it first. Like a person, it scrolls
+    /// the element to the middle of the screen first, clear of the fixed bottom navigation.
     pub async fn tap(&self, css: &str) -> Result<()> {
-        self.wait_for(css).await?.click().await.with_context(|| format!("tapping {css:?}"))?;
+        let element = self.wait_for(css).await?;
+        self.client()
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![serde_json::to_value(&element)?],
+            )
+            .await?;
+        element.click().await.with_context(|| format!("tapping {css:?}"))?;
         Ok(())
     }
 

@@ -63,3 +63,27 @@ impl Clock for ManualClock {
         self.offset
     }
 }
+
+/// The system clock shifted by a fixed amount: lets a test run "come back ten minutes later"
+/// without waiting. The shell honours it only in debug builds (`EBB_CLOCK_OFFSET_MINUTES`).
+#[derive(Debug, Clone, Copy)]
+pub struct OffsetClock {
+    by: chrono::Duration,
+}
+
+impl OffsetClock {
+    /// The system clock, `minutes` ahead (or behind, if negative).
+    pub fn new(minutes: i64) -> Self {
+        Self { by: chrono::Duration::minutes(minutes) }
+    }
+}
+
+impl Clock for OffsetClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.by
+    }
+
+    fn offset_at(&self, at: DateTime<Utc>) -> FixedOffset {
+        SystemClock.offset_at(at)
+    }
+}

@@ -25,9 +25,11 @@ pub enum Error {
     /// The input was refused; nothing was changed.
     #[error(transparent)]
     Invalid(#[from] Invalid),
-    /// No craving has this id (it may have been deleted).
-    #[error("That craving isn't here any more (it may have been deleted).")]
-    UrgeNotFound {
+    /// No record of this kind has this id (it may have been deleted).
+    #[error("That {what} isn't here any more (it may have been deleted).")]
+    NotFound {
+        /// What kind of record: "craving", "chip", "tracked thing".
+        what: &'static str,
         /// The id that was asked for.
         id: String,
     },
@@ -62,7 +64,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Invalid(_) => "invalid_input",
-            Error::UrgeNotFound { .. } => "not_found",
+            Error::NotFound { .. } => "not_found",
             Error::TooNew { .. } => "data_too_new",
             Error::Unreadable { .. } => "data_unreadable",
             Error::Storage(_) => "storage",

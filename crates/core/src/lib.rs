@@ -16,19 +16,33 @@
 //! - A new table or column: append a migration file under `src/migrations/` and list it in
 //!   `store::MIGRATIONS`. Never edit a shipped migration; the schema test compares an upgraded
 //!   v1 fixture with a fresh database.
-//! - A new kind of record: a module beside `urge.rs`, with its validation next to its type.
+//! - A new kind of record: a module beside `urge.rs` (`things.rs`, `chips.rs`, `outcome.rs`,
+//!   `settings.rs`), with its validation next to its type.
 #![deny(missing_docs)]
 
+mod chips;
 mod clock;
 mod error;
 mod ids;
+mod outcome;
+mod settings;
 mod store;
+mod text;
+mod things;
 mod urge;
 
-pub use clock::{Clock, ManualClock, SystemClock};
+pub use chips::{Chip, ChipKind, ChipUpdate};
+pub use clock::{Clock, ManualClock, OffsetClock, SystemClock};
 pub use error::{Error, Invalid, Result};
 pub use ids::{IdSource, RandomIds, SeededIds};
+pub use outcome::{
+    DEFAULT_RERATE_MINUTES, MAX_AMOUNT, Outcome, OutcomeInput, RERATE_WINDOW, Rerate, UseAction,
+};
+pub use settings::{RERATE_MINUTES_RANGE, Settings, SettingsUpdate};
 pub use store::{SCHEMA_VERSION, Store};
+pub use text::MAX_LABEL_CHARS;
+pub use things::{Goal, MAX_PLANNED_AMOUNT, NewThing, ThingUpdate, TrackedThing};
 pub use urge::{
-    Intensity, MAX_FUTURE_SKEW, MAX_NOTE_CHARS, MAX_PAGE_SIZE, NewUrge, Urge, UrgeCursor, UrgePage,
+    Intensity, LATE_AFTER, MAX_FUTURE_SKEW, MAX_NOTE_CHARS, MAX_PAGE_SIZE, NewUrge, Urge,
+    UrgeCursor, UrgeEdit, UrgePage,
 };

@@ -10,7 +10,8 @@ use crate::{Clock, Error, IdSource, RandomIds, Result, SystemClock};
 /// Migrations, in order; `MIGRATIONS[n]` takes the schema from version `n` to `n + 1`.
 ///
 /// Append-only: a shipped migration is never edited, since people's databases already ran it.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_urges.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/0001_urges.sql"), include_str!("migrations/0002_capture.sql")];
 
 /// The schema version this build writes (`PRAGMA user_version` after migrating).
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -119,6 +120,17 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     }
     tx.commit()?;
     Ok(())
+}
+
+/// Reads a stored instant (milliseconds since the Unix epoch).
+pub(crate) fn millis_to_time(ms: i64) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::from_timestamp_millis(ms).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Integer,
+            format!("time out of range: {ms}").into(),
+        )
+    })
 }
 
 fn unreadable(path: PathBuf, error: rusqlite::Error) -> Error {

@@ -7,6 +7,8 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
+use crate::outcome::{Outcome, outcome_from_columns};
+use crate::store::millis_to_time;
 use crate::{Error, Invalid, Result, Store};
 
 /// The longest note, in characters (not bytes): room for a real reflection, not for a dump.
@@ -97,17 +99,47 @@ pub struct NewUrge {
     #[serde(default)]
     #[ts(optional)]
     pub occurred_at: Option<DateTime<Utc>>,
+    /// Which tracked thing it is about; absent means the one used last (or the only one).
+    #[serde(default)]
+    #[ts(optional)]
+    pub tracked_id: Option<String>,
 }
 
 impl NewUrge {
     /// A craving of `intensity` happening now, with no note.
     pub fn now(intensity: Intensity) -> Self {
-        Self { intensity, note: None, occurred_at: None }
+        Self { intensity, note: None, occurred_at: None, tracked_id: None }
     }
 }
 
+/// A correction to a logged craving: the fields it replaces.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct UrgeEdit {
+    /// The craving's id.
+    pub id: String,
+    /// 0–10.
+    #[ts(type = "number")]
+    pub intensity: Intensity,
+    /// When it happened.
+    pub occurred_at: DateTime<Utc>,
+    /// The note; absent or blank clears it.
+    #[serde(default)]
+    #[ts(optional)]
+    pub note: Option<String>,
+    /// Which tracked thing it is about; absent means none.
+    #[serde(default)]
+    #[ts(optional)]
+    pub tracked_id: Option<String>,
+}
+
+/// A craving logged more than this long after the time it describes is flagged as late
+/// (care.md §3: delayed reports differ).
+pub const LATE_AFTER: Duration = Duration::hours(1);
+
 /// A logged craving.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(rename_all = "camelCase")]
 pub struct Urge {
@@ -125,6 +157,14 @@ pub struct Urge {
     pub created_at: DateTime<Utc>,
     /// When it was last changed.
     pub updated_at: DateTime<Utc>,
+    /// Which tracked thing it is about, if any.
+    pub tracked_id: Option<String>,
+    /// Logged more than an hour after it happened.
+    pub logged_late: bool,
+    /// The chips on it (ids), in kind and chip order.
+    pub chip_ids: Vec<String>,
+    /// What came of it, once recorded.
+    pub outcome: Option<Outcome>,
 }
 
 /// Where a History page ends: the next page starts strictly after this craving.
@@ -139,7 +179,7 @@ pub struct UrgeCursor {
 }
 
 /// One page of History, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(rename_all = "camelCase")]
 pub struct UrgePage {
@@ -151,35 +191,7 @@ pub struct UrgePage {
 
 /// Trims a note; an empty or blank note is no note. Refuses one that is too long.
 fn clean_note(note: Option<String>) -> Result<Option<String>, Invalid> {
-    let Some(note) = note else { return Ok(None) };
-    let trimmed = note.trim();
-    if trimmed.is_empty() {
-        return Ok(None);
-    }
-    let chars = trimmed.chars().count();
-    if chars > MAX_NOTE_CHARS {
-        return Err(Invalid::new(
-            "note",
-            format!(
-                "A note can be up to {} characters; this one has {}. Nothing was saved.",
-                group_thousands(MAX_NOTE_CHARS),
-                group_thousands(chars)
-            ),
-        ));
-    }
-    Ok(Some(trimmed.to_owned()))
-}
-
-fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::text::note("note", MAX_NOTE_CHARS, note)
 }
 
 /// The earliest time a craving may be logged at: earlier is surely a typo.
@@ -206,18 +218,10 @@ fn check_time(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Invalid> {
     Ok(())
 }
 
-fn millis_to_time(ms: i64) -> rusqlite::Result<DateTime<Utc>> {
-    DateTime::from_timestamp_millis(ms).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Integer,
-            format!("time out of range: {ms}").into(),
-        )
-    })
-}
-
-const URGE_COLUMNS: &str =
-    "id, occurred_at, utc_offset_minutes, intensity, note, created_at, updated_at";
+const URGE_SELECT: &str = "SELECT u.id, u.occurred_at, u.utc_offset_minutes, u.intensity, \
+     u.note, u.created_at, u.updated_at, u.tracked_id, u.logged_late, o.intensity_after, o.action, \
+     o.amount, o.note, o.recorded_at, o.updated_at \
+     FROM urges u LEFT JOIN outcomes o ON o.urge_id = u.id";
 
 fn urge_from_row(row: &Row<'_>) -> rusqlite::Result<Urge> {
     Ok(Urge {
@@ -228,6 +232,17 @@ fn urge_from_row(row: &Row<'_>) -> rusqlite::Result<Urge> {
         note: row.get(4)?,
         created_at: millis_to_time(row.get(5)?)?,
         updated_at: millis_to_time(row.get(6)?)?,
+        tracked_id: row.get(7)?,
+        logged_late: row.get(8)?,
+        chip_ids: Vec::new(),
+        outcome: outcome_from_columns(
+            row.get(9)?,
+            row.get(10)?,
+            row.get(11)?,
+            row.get(12)?,
+            row.get(13)?,
+            row.get(14)?,
+        )?,
     })
 }
 
@@ -238,32 +253,81 @@ impl Store {
         let note = clean_note(new.note)?;
         let occurred_at = new.occurred_at.unwrap_or(now);
         check_time(occurred_at, now)?;
+        let tracked_id = match new.tracked_id {
+            Some(id) => {
+                self.check_thing_for_logging(&id)?;
+                Some(id)
+            }
+            None => self.default_thing_id()?,
+        };
         let offset = self.clock.offset_at(occurred_at).local_minus_utc() / 60;
-        let urge = Urge {
-            id: self.ids.next_id(now).to_string(),
+        let id = self.ids.next_id(now).to_string();
+        let tx = self.conn.transaction()?;
+        tx.prepare_cached(
+            "INSERT INTO urges (id, occurred_at, utc_offset_minutes, intensity, note, created_at, \
+             updated_at, tracked_id, logged_late) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            id,
+            occurred_at.timestamp_millis(),
+            offset,
+            new.intensity.get(),
+            note,
+            now.timestamp_millis(),
+            tracked_id,
+            now - occurred_at > LATE_AFTER,
+        ])?;
+        tx.commit()?;
+        Ok(Urge {
+            id,
             occurred_at,
             utc_offset_minutes: offset,
             intensity: new.intensity.get(),
             note,
             created_at: now,
             updated_at: now,
+            tracked_id,
+            logged_late: now - occurred_at > LATE_AFTER,
+            chip_ids: Vec::new(),
+            outcome: None,
+        })
+    }
+
+    /// Corrects a logged craving: intensity, time, note, tracked thing. Chips and the outcome
+    /// stay. The late flag is recomputed against when it was logged.
+    pub fn edit_urge(&mut self, edit: UrgeEdit) -> Result<Urge> {
+        let current = self.urge(&edit.id)?;
+        let note = clean_note(edit.note)?;
+        let now = self.clock.now();
+        check_time(edit.occurred_at, now)?;
+        if let Some(thing) = &edit.tracked_id {
+            // Keeping an archived thing on an old craving is fine; moving one onto it is not.
+            if current.tracked_id.as_deref() != Some(thing) {
+                self.check_thing_for_logging(thing)?;
+            }
+        }
+        let offset = if edit.occurred_at == current.occurred_at {
+            current.utc_offset_minutes
+        } else {
+            self.clock.offset_at(edit.occurred_at).local_minus_utc() / 60
         };
         let tx = self.conn.transaction()?;
         tx.prepare_cached(
-            "INSERT INTO urges (id, occurred_at, utc_offset_minutes, intensity, note, created_at, \
-             updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "UPDATE urges SET intensity = ?2, occurred_at = ?3, utc_offset_minutes = ?4, \
+             note = ?5, tracked_id = ?6, logged_late = ?7, updated_at = ?8 WHERE id = ?1",
         )?
         .execute(params![
-            urge.id,
-            urge.occurred_at.timestamp_millis(),
-            urge.utc_offset_minutes,
-            urge.intensity,
-            urge.note,
-            urge.created_at.timestamp_millis(),
-            urge.updated_at.timestamp_millis(),
+            edit.id,
+            edit.intensity.get(),
+            edit.occurred_at.timestamp_millis(),
+            offset,
+            note,
+            edit.tracked_id,
+            current.created_at - edit.occurred_at > LATE_AFTER,
+            now.timestamp_millis(),
         ])?;
         tx.commit()?;
-        Ok(urge)
+        self.urge(&edit.id)
     }
 
     /// Sets or clears a craving's note (`None` or blank clears it).
@@ -275,33 +339,38 @@ impl Store {
             .prepare_cached("UPDATE urges SET note = ?2, updated_at = ?3 WHERE id = ?1")?
             .execute(params![id, note, now])?;
         if changed == 0 {
-            return Err(Error::UrgeNotFound { id: id.to_owned() });
+            return Err(not_found(id));
         }
         tx.commit()?;
         self.urge(id)
     }
 
-    /// Deletes a craving for real (no hidden copy is kept): used by Undo.
+    /// Deletes a craving for real, with its chips and outcome (no hidden copy is kept).
     pub fn delete_urge(&mut self, id: &str) -> Result<()> {
         let tx = self.conn.transaction()?;
+        // urge_chips and outcomes go with it (ON DELETE CASCADE).
         let changed = tx.prepare_cached("DELETE FROM urges WHERE id = ?1")?.execute([id])?;
         if changed == 0 {
-            return Err(Error::UrgeNotFound { id: id.to_owned() });
+            return Err(not_found(id));
         }
         tx.commit()?;
         Ok(())
     }
 
-    /// One craving by id.
+    /// One craving by id, with its chips and outcome.
     pub fn urge(&self, id: &str) -> Result<Urge> {
-        self.conn
-            .prepare_cached(&format!("SELECT {URGE_COLUMNS} FROM urges WHERE id = ?1"))?
+        let mut urge = self
+            .conn
+            .prepare_cached(&format!("{URGE_SELECT} WHERE u.id = ?1"))?
             .query_row([id], urge_from_row)
             .optional()?
-            .ok_or_else(|| Error::UrgeNotFound { id: id.to_owned() })
+            .ok_or_else(|| not_found(id))?;
+        urge.chip_ids = self.urge_chip_ids(id)?;
+        Ok(urge)
     }
 
-    /// A page of History, newest first, starting after `after` (or at the newest).
+    /// A page of History, newest first, starting after `after` (or at the newest), each craving
+    /// with its chips and outcome.
     ///
     /// Keyset pagination on `(occurred_at, id)`: each page costs the same however deep it is,
     /// and a craving logged meanwhile never shifts or repeats rows.
@@ -318,15 +387,15 @@ impl Store {
             None => self
                 .conn
                 .prepare_cached(&format!(
-                    "SELECT {URGE_COLUMNS} FROM urges ORDER BY occurred_at DESC, id DESC LIMIT ?1"
+                    "{URGE_SELECT} ORDER BY u.occurred_at DESC, u.id DESC LIMIT ?1"
                 ))?
                 .query_map([fetch], urge_from_row)?
                 .collect::<rusqlite::Result<Vec<_>>>()?,
             Some(cursor) => self
                 .conn
                 .prepare_cached(&format!(
-                    "SELECT {URGE_COLUMNS} FROM urges WHERE (occurred_at, id) < (?1, ?2) \
-                     ORDER BY occurred_at DESC, id DESC LIMIT ?3"
+                    "{URGE_SELECT} WHERE (u.occurred_at, u.id) < (?1, ?2) \
+                     ORDER BY u.occurred_at DESC, u.id DESC LIMIT ?3"
                 ))?
                 .query_map(
                     params![cursor.occurred_at.timestamp_millis(), cursor.id, fetch],
@@ -340,13 +409,43 @@ impl Store {
         } else {
             None
         };
+        self.attach_chips(&mut urges)?;
         Ok(UrgePage { urges, next })
+    }
+
+    /// Fills in the chips of a page of cravings with one query.
+    fn attach_chips(&self, urges: &mut [Urge]) -> Result<()> {
+        if urges.is_empty() {
+            return Ok(());
+        }
+        let placeholders = vec!["?"; urges.len()].join(",");
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT uc.urge_id, uc.chip_id FROM urge_chips uc JOIN chips c ON c.id = uc.chip_id \
+             WHERE uc.urge_id IN ({placeholders}) ORDER BY c.kind, c.position"
+        ))?;
+        let ids = urges.iter().map(|u| u.id.as_str());
+        let rows = stmt.query_map(rusqlite::params_from_iter(ids), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut by_urge: std::collections::HashMap<String, Vec<String>> = Default::default();
+        for row in rows {
+            let (urge_id, chip_id) = row?;
+            by_urge.entry(urge_id).or_default().push(chip_id);
+        }
+        for urge in urges {
+            urge.chip_ids = by_urge.remove(&urge.id).unwrap_or_default();
+        }
+        Ok(())
     }
 
     /// How many cravings have been logged in all.
     pub fn count_urges(&self) -> Result<u64> {
         Ok(self.conn.prepare_cached("SELECT count(*) FROM urges")?.query_row([], |r| r.get(0))?)
     }
+}
+
+fn not_found(id: &str) -> Error {
+    Error::NotFound { what: "craving", id: id.to_owned() }
 }
 
 #[cfg(test)]
@@ -403,12 +502,5 @@ mod tests {
             err.message,
             "A note can be up to 10,000 characters; this one has 10,001. Nothing was saved."
         );
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(group_thousands(7), "7");
-        assert_eq!(group_thousands(1000), "1,000");
-        assert_eq!(group_thousands(1234567), "1,234,567");
     }
 }

@@ -2,4 +2,8 @@
 //! thread ([`crate::state::AppState::run`]), map the error.
 
 pub mod app;
+pub mod chips;
+pub mod outcomes;
+pub mod settings;
+pub mod things;
 pub mod urges;

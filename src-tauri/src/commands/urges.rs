@@ -1,10 +1,12 @@
 //! Cravings: log, annotate, undo, list, count.
 
-use ebb_core::{NewUrge, Urge, UrgePage};
+use ebb_core::{NewUrge, Urge, UrgeEdit, UrgePage};
 use serde_json::Value;
 use tauri::State;
 
-use crate::ipc::{IpcError, ListUrgesRequest, SetUrgeNoteRequest, UrgeIdRequest, decode};
+use crate::ipc::{
+    IpcError, ListUrgesRequest, SetUrgeChipRequest, SetUrgeNoteRequest, UrgeIdRequest, decode,
+};
 use crate::state::AppState;
 
 /// Logs a craving (`request`: `NewUrge`).
@@ -39,4 +41,31 @@ pub async fn list_urges(state: State<'_, AppState>, request: Value) -> Result<Ur
 #[tauri::command]
 pub async fn count_urges(state: State<'_, AppState>) -> Result<u64, IpcError> {
     state.run(|store| store.count_urges()).await
+}
+
+/// One craving with its chips and outcome (`request`: `UrgeIdRequest`).
+#[tauri::command]
+pub async fn get_urge(state: State<'_, AppState>, request: Value) -> Result<Urge, IpcError> {
+    let request: UrgeIdRequest = decode(request)?;
+    state.run(move |store| store.urge(&request.id)).await
+}
+
+/// Corrects a craving's intensity, time, note or thing (`request`: `UrgeEdit`).
+#[tauri::command]
+pub async fn edit_urge(state: State<'_, AppState>, request: Value) -> Result<Urge, IpcError> {
+    let request: UrgeEdit = decode(request)?;
+    state.run(move |store| store.edit_urge(request)).await
+}
+
+/// Puts a chip on a craving or takes it off (`request`: `SetUrgeChipRequest`); returns the
+/// craving's chip ids.
+#[tauri::command]
+pub async fn set_urge_chip(
+    state: State<'_, AppState>,
+    request: Value,
+) -> Result<Vec<String>, IpcError> {
+    let request: SetUrgeChipRequest = decode(request)?;
+    state
+        .run(move |store| store.set_urge_chip(&request.urge_id, &request.chip_id, request.on))
+        .await
 }

@@ -52,7 +52,7 @@ fn run(args: &[String]) -> Result<(), String> {
             let note = flag(args, "--note").map(str::to_owned);
             for n in 1..=number(args, "--repeat", 1)? {
                 let urge = store
-                    .log_urge(NewUrge { intensity, note: note.clone(), occurred_at: None })
+                    .log_urge(NewUrge { note: note.clone(), ..NewUrge::now(intensity) })
                     .map_err(|e| e.to_string())?;
                 // Printed only after the commit returned: a reported row is a durable row.
                 writeln!(out, "saved {n} {}", urge.id).map_err(|e| e.to_string())?;

@@ -34,7 +34,11 @@ note?: string,
 /**
  * When it happened, if not now (backdating).
  */
-occurredAt?: string, };
+occurredAt?: string, 
+/**
+ * Which tracked thing it is about; absent means the one used last (or the only one).
+ */
+trackedId?: string, };
 
 export type Urge = { 
 /**
@@ -64,7 +68,23 @@ createdAt: string,
 /**
  * When it was last changed.
  */
-updatedAt: string, };
+updatedAt: string, 
+/**
+ * Which tracked thing it is about, if any.
+ */
+trackedId: string | null, 
+/**
+ * Logged more than an hour after it happened.
+ */
+loggedLate: boolean, 
+/**
+ * The chips on it (ids), in kind and chip order.
+ */
+chipIds: Array<string>, 
+/**
+ * What came of it, once recorded.
+ */
+outcome: Outcome | null, };
 
 export type UrgeCursor = { 
 /**
@@ -111,3 +131,253 @@ id: string,
  * The note; absent, null or blank clears it.
  */
 note?: string, };
+
+export type UrgeEdit = { 
+/**
+ * The craving's id.
+ */
+id: string, 
+/**
+ * 0–10.
+ */
+intensity: number, 
+/**
+ * When it happened.
+ */
+occurredAt: string, 
+/**
+ * The note; absent or blank clears it.
+ */
+note?: string, 
+/**
+ * Which tracked thing it is about; absent means none.
+ */
+trackedId?: string, };
+
+export type SetUrgeChipRequest = { 
+/**
+ * The craving's id.
+ */
+urgeId: string, 
+/**
+ * The chip's id.
+ */
+chipId: string, 
+/**
+ * On or off.
+ */
+on: boolean, };
+
+export type Goal = { "kind": "stop" } | { "kind": "cutDown", 
+/**
+ * How much, in `unit`, a day.
+ */
+plannedAmount: number, 
+/**
+ * The person's own unit ("drinks", "cigarettes", "€").
+ */
+unit: string, } | { "kind": "safer" };
+
+export type TrackedThing = { 
+/**
+ * UUIDv7.
+ */
+id: string, 
+/**
+ * In the person's own words.
+ */
+name: string, 
+/**
+ * What they aim for.
+ */
+goal: Goal, 
+/**
+ * Hidden from logging; its history stays.
+ */
+archived: boolean, 
+/**
+ * When it was added.
+ */
+createdAt: string, 
+/**
+ * When it was last changed.
+ */
+updatedAt: string, };
+
+export type NewThing = { 
+/**
+ * In the person's own words, 1–60 characters.
+ */
+name: string, 
+/**
+ * What they aim for.
+ */
+goal: Goal, };
+
+export type ThingUpdate = { 
+/**
+ * The thing's id.
+ */
+id: string, 
+/**
+ * A new name (history keeps pointing at the same thing).
+ */
+name?: string, 
+/**
+ * A new goal.
+ */
+goal?: Goal, 
+/**
+ * Archive (true) or bring back (false).
+ */
+archived?: boolean, };
+
+export type ChipKind = "trigger" | "feeling" | "place" | "company";
+
+export type Chip = { 
+/**
+ * Stable id (`builtin-…` for built-ins, a UUIDv7 for the person's own).
+ */
+id: string, 
+/**
+ * Which question it answers.
+ */
+kind: ChipKind, 
+/**
+ * The words shown, 1–60 characters.
+ */
+label: string, 
+/**
+ * Order within its kind, from 0.
+ */
+position: number, 
+/**
+ * Hidden from logging; past cravings keep it.
+ */
+hidden: boolean, 
+/**
+ * Came with Ebb.
+ */
+builtin: boolean, };
+
+export type AddChipRequest = { 
+/**
+ * Which question it answers.
+ */
+kind: ChipKind, 
+/**
+ * Its words.
+ */
+label: string, };
+
+export type ChipUpdate = { 
+/**
+ * The chip's id.
+ */
+id: string, 
+/**
+ * A new label.
+ */
+label?: string, 
+/**
+ * Hide (true) or show (false).
+ */
+hidden?: boolean, 
+/**
+ * A new place in its kind's order, from 0 (clamped to the end).
+ */
+position?: number, };
+
+export type UseAction = "didntUse" | "usedLess" | "usedAsPlanned" | "usedMore" | "used";
+
+export type Outcome = { 
+/**
+ * How strong the craving was at the re-rate, 0–10.
+ */
+intensityAfter: number | null, 
+/**
+ * What the person did.
+ */
+action: UseAction | null, 
+/**
+ * How much, in the tracked thing's unit.
+ */
+amount: number | null, 
+/**
+ * The person's own words.
+ */
+note: string | null, 
+/**
+ * When it was first recorded.
+ */
+recordedAt: string, 
+/**
+ * When it was last changed.
+ */
+updatedAt: string, };
+
+export type OutcomeInput = { 
+/**
+ * The craving's id.
+ */
+urgeId: string, 
+/**
+ * How strong it is now, 0–10.
+ */
+intensityAfter?: number, 
+/**
+ * What the person did.
+ */
+action?: UseAction, 
+/**
+ * How much, in their unit.
+ */
+amount?: number, 
+/**
+ * Their own words.
+ */
+note?: string, };
+
+export type Rerate = { 
+/**
+ * The craving.
+ */
+urgeId: string, 
+/**
+ * Its intensity when logged.
+ */
+intensity: number, 
+/**
+ * When the re-rate is (or was) due.
+ */
+dueAt: string, 
+/**
+ * Whether it is due now.
+ */
+due: boolean, };
+
+export type DismissRerateRequest = { 
+/**
+ * The craving's id.
+ */
+urgeId: string, };
+
+export type Settings = { 
+/**
+ * Minutes after a log to ask "How strong is it now?" (default 10).
+ */
+rerateMinutes: number, 
+/**
+ * Whether the first-run question ("What would you like to track?") was answered or skipped.
+ */
+setupDone: boolean, };
+
+export type SettingsUpdate = { 
+/**
+ * 1–240 minutes.
+ */
+rerateMinutes?: number, 
+/**
+ * The first-run question was answered or skipped.
+ */
+setupDone?: boolean, };

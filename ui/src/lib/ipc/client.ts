@@ -2,12 +2,26 @@
 // `EbbClient` (see context.ts), which tests replace with an in-memory fake.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  AddChipRequest,
   AppStatus,
+  Chip,
+  ChipUpdate,
+  DismissRerateRequest,
   IpcError,
   ListUrgesRequest,
+  NewThing,
   NewUrge,
+  Outcome,
+  OutcomeInput,
+  Rerate,
+  SetUrgeChipRequest,
   SetUrgeNoteRequest,
+  Settings,
+  SettingsUpdate,
+  ThingUpdate,
+  TrackedThing,
   Urge,
+  UrgeEdit,
   UrgeIdRequest,
   UrgePage,
 } from './bindings';
@@ -21,6 +35,23 @@ export interface EbbClient {
   deleteUrge(request: UrgeIdRequest): Promise<void>;
   listUrges(request: ListUrgesRequest): Promise<UrgePage>;
   countUrges(): Promise<number>;
+  getUrge(request: UrgeIdRequest): Promise<Urge>;
+  editUrge(request: UrgeEdit): Promise<Urge>;
+  /** Returns the craving's chip ids after the change. */
+  setUrgeChip(request: SetUrgeChipRequest): Promise<string[]>;
+  listThings(): Promise<TrackedThing[]>;
+  /** The thing a new craving is about unless the person picks another. */
+  defaultThing(): Promise<string | null>;
+  addThing(request: NewThing): Promise<TrackedThing>;
+  updateThing(request: ThingUpdate): Promise<TrackedThing>;
+  listChips(): Promise<Chip[]>;
+  addChip(request: AddChipRequest): Promise<Chip>;
+  updateChip(request: ChipUpdate): Promise<Chip>;
+  setOutcome(request: OutcomeInput): Promise<Outcome>;
+  getRerate(): Promise<Rerate | null>;
+  dismissRerate(request: DismissRerateRequest): Promise<void>;
+  getSettings(): Promise<Settings>;
+  updateSettings(request: SettingsUpdate): Promise<Settings>;
 }
 
 /** A refusal or error from the Rust side, with its stable code and a message for people. */
@@ -68,5 +99,20 @@ export function tauriClient(): EbbClient {
     deleteUrge: (request) => call('delete_urge', { request }),
     listUrges: (request) => call('list_urges', { request }),
     countUrges: () => call('count_urges'),
+    getUrge: (request) => call('get_urge', { request }),
+    editUrge: (request) => call('edit_urge', { request }),
+    setUrgeChip: (request) => call('set_urge_chip', { request }),
+    listThings: () => call('list_things'),
+    defaultThing: () => call('default_thing'),
+    addThing: (request) => call('add_thing', { request }),
+    updateThing: (request) => call('update_thing', { request }),
+    listChips: () => call('list_chips'),
+    addChip: (request) => call('add_chip', { request }),
+    updateChip: (request) => call('update_chip', { request }),
+    setOutcome: (request) => call('set_outcome', { request }),
+    getRerate: () => call('get_rerate'),
+    dismissRerate: (request) => call('dismiss_rerate', { request }),
+    getSettings: () => call('get_settings'),
+    updateSettings: (request) => call('update_settings', { request }),
   };
 }

@@ -1,10 +1,46 @@
 // An in-memory EbbClient for unit tests: behaves like the store for the calls the UI makes,
-// including its refusals, so state classes are tested against real rules, not stubs.
+// including the refusals the UI reacts to, so state classes are tested against real rules.
 import { IpcFailure, type EbbClient } from './client';
-import type { ListUrgesRequest, NewUrge, Urge, UrgePage } from './bindings';
+import type {
+  Chip,
+  ChipUpdate,
+  ListUrgesRequest,
+  NewThing,
+  NewUrge,
+  Outcome,
+  OutcomeInput,
+  Rerate,
+  Settings,
+  SettingsUpdate,
+  ThingUpdate,
+  TrackedThing,
+  Urge,
+  UrgeEdit,
+  UrgePage,
+} from './bindings';
+
+const BUILTIN_CHIPS: [Chip['kind'], string][] = [
+  ['trigger', 'After work'],
+  ['trigger', 'Someone offered'],
+  ['feeling', 'Stressed'],
+  ['feeling', 'Bored'],
+  ['place', 'Home'],
+  ['company', 'Alone'],
+];
 
 export class FakeClient implements EbbClient {
   urges: Urge[] = [];
+  things: TrackedThing[] = [];
+  chips: Chip[] = BUILTIN_CHIPS.map(([kind, label], i) => ({
+    id: `builtin-${kind}-${label.toLowerCase().replace(/ /g, '-')}`,
+    kind,
+    label,
+    position: i,
+    hidden: false,
+    builtin: true,
+  }));
+  settings: Settings = { rerateMinutes: 10, setupDone: false };
+  dismissed = new Set<string>();
   calls: string[] = [];
   failNext: IpcFailure | null = null;
   now = new Date('2026-11-26T20:40:00Z');
@@ -17,6 +53,10 @@ export class FakeClient implements EbbClient {
       this.failNext = null;
       throw refusal;
     }
+  }
+
+  private nextId(prefix: string): string {
+    return `${prefix}-${++this.seq}`;
   }
 
   async appStatus() {
@@ -38,23 +78,27 @@ export class FakeClient implements EbbClient {
     }
     const at = request.occurredAt ?? this.now.toISOString();
     const urge: Urge = {
-      id: `urge-${++this.seq}`,
+      id: this.nextId('urge'),
       occurredAt: at,
       utcOffsetMinutes: 0,
       intensity: request.intensity,
       note: request.note?.trim() || null,
-      createdAt: at,
-      updatedAt: at,
+      createdAt: this.now.toISOString(),
+      updatedAt: this.now.toISOString(),
+      trackedId: request.trackedId ?? null,
+      loggedLate: this.now.getTime() - Date.parse(at) > 3_600_000,
+      chipIds: [],
+      outcome: null,
     };
     this.urges.push(urge);
-    return urge;
+    return structuredClone(urge);
   }
 
   async setUrgeNote(request: { id: string; note?: string | null }): Promise<Urge> {
     this.check('setUrgeNote');
     const urge = this.find(request.id);
     urge.note = request.note?.trim() || null;
-    return { ...urge };
+    return structuredClone(urge);
   }
 
   async deleteUrge(request: { id: string }): Promise<void> {
@@ -66,7 +110,9 @@ export class FakeClient implements EbbClient {
   async listUrges(request: ListUrgesRequest): Promise<UrgePage> {
     this.check('listUrges');
     const sorted = [...this.urges].sort((a, b) =>
-      a.occurredAt === b.occurredAt ? b.id.localeCompare(a.id) : b.occurredAt.localeCompare(a.occurredAt),
+      a.occurredAt === b.occurredAt
+        ? b.id.localeCompare(a.id)
+        : b.occurredAt.localeCompare(a.occurredAt),
     );
     const after = request.after;
     const start = after ? sorted.findIndex((u) => u.id === after.id) + 1 : 0;
@@ -74,7 +120,7 @@ export class FakeClient implements EbbClient {
     const more = start + request.limit < sorted.length;
     const last = urges[urges.length - 1];
     return {
-      urges,
+      urges: structuredClone(urges),
       next: more && last ? { occurredAt: last.occurredAt, id: last.id } : null,
     };
   }
@@ -82,6 +128,170 @@ export class FakeClient implements EbbClient {
   async countUrges(): Promise<number> {
     this.check('countUrges');
     return this.urges.length;
+  }
+
+  async getUrge(request: { id: string }): Promise<Urge> {
+    this.check('getUrge');
+    return structuredClone(this.find(request.id));
+  }
+
+  async editUrge(request: UrgeEdit): Promise<Urge> {
+    this.check('editUrge');
+    const urge = this.find(request.id);
+    urge.intensity = request.intensity;
+    urge.occurredAt = request.occurredAt;
+    urge.note = request.note?.trim() || null;
+    urge.trackedId = request.trackedId ?? null;
+    return structuredClone(urge);
+  }
+
+  async setUrgeChip(request: { urgeId: string; chipId: string; on: boolean }): Promise<string[]> {
+    this.check('setUrgeChip');
+    const urge = this.find(request.urgeId);
+    const ids = new Set(urge.chipIds);
+    if (request.on) ids.add(request.chipId);
+    else ids.delete(request.chipId);
+    urge.chipIds = [...ids];
+    return [...urge.chipIds];
+  }
+
+  async listThings(): Promise<TrackedThing[]> {
+    this.check('listThings');
+    return structuredClone(this.things);
+  }
+
+  async defaultThing(): Promise<string | null> {
+    this.check('defaultThing');
+    const active = this.things.filter((t) => !t.archived);
+    const last = [...this.urges]
+      .reverse()
+      .find((u) => active.some((t) => t.id === u.trackedId));
+    return last?.trackedId ?? (active.length === 1 ? active[0]!.id : null);
+  }
+
+  async addThing(request: NewThing): Promise<TrackedThing> {
+    this.check('addThing');
+    const name = request.name.trim();
+    if (!name) throw new IpcFailure('invalid_input', 'A name needs at least one letter or number.');
+    if (this.things.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
+      throw new IpcFailure('invalid_input', `You already track “${name}”; pick another name.`);
+    }
+    const at = this.now.toISOString();
+    const thing: TrackedThing = {
+      id: this.nextId('thing'),
+      name,
+      goal: request.goal,
+      archived: false,
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.things.push(thing);
+    return structuredClone(thing);
+  }
+
+  async updateThing(request: ThingUpdate): Promise<TrackedThing> {
+    this.check('updateThing');
+    const thing = this.things.find((t) => t.id === request.id);
+    if (!thing) throw new IpcFailure('not_found', "That tracked thing isn't here any more.");
+    if (request.name != null) thing.name = request.name.trim();
+    if (request.goal != null) thing.goal = request.goal;
+    if (request.archived != null) thing.archived = request.archived;
+    return structuredClone(thing);
+  }
+
+  async listChips(): Promise<Chip[]> {
+    this.check('listChips');
+    return structuredClone(this.chips);
+  }
+
+  async addChip(request: { kind: Chip['kind']; label: string }): Promise<Chip> {
+    this.check('addChip');
+    const label = request.label.trim();
+    if (!label) throw new IpcFailure('invalid_input', 'A label needs at least one letter or number.');
+    if (this.chips.some((c) => c.kind === request.kind && c.label.toLowerCase() === label.toLowerCase())) {
+      throw new IpcFailure('invalid_input', `There is already a ${request.kind} called “${label}”.`);
+    }
+    const chip: Chip = {
+      id: this.nextId('chip'),
+      kind: request.kind,
+      label,
+      position: this.chips.filter((c) => c.kind === request.kind).length,
+      hidden: false,
+      builtin: false,
+    };
+    this.chips.push(chip);
+    return structuredClone(chip);
+  }
+
+  async updateChip(request: ChipUpdate): Promise<Chip> {
+    this.check('updateChip');
+    const chip = this.chips.find((c) => c.id === request.id);
+    if (!chip) throw new IpcFailure('not_found', "That chip isn't here any more.");
+    if (request.label != null) chip.label = request.label.trim();
+    if (request.hidden != null) chip.hidden = request.hidden;
+    if (request.position != null) {
+      const same = this.chips
+        .filter((c) => c.kind === chip.kind && c.id !== chip.id)
+        .sort((a, b) => a.position - b.position);
+      same.splice(Math.min(request.position, same.length), 0, chip);
+      same.forEach((c, i) => (c.position = i));
+    }
+    return structuredClone(chip);
+  }
+
+  async setOutcome(request: OutcomeInput): Promise<Outcome> {
+    this.check('setOutcome');
+    const urge = this.find(request.urgeId);
+    const at = this.now.toISOString();
+    const outcome: Outcome = {
+      intensityAfter: request.intensityAfter ?? null,
+      action: request.action ?? null,
+      amount: request.amount ?? null,
+      note: request.note?.trim() || null,
+      recordedAt: urge.outcome?.recordedAt ?? at,
+      updatedAt: at,
+    };
+    urge.outcome = outcome;
+    return structuredClone(outcome);
+  }
+
+  async getRerate(): Promise<Rerate | null> {
+    this.check('getRerate');
+    const newest = [...this.urges].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    if (!newest || newest.outcome || this.dismissed.has(newest.id)) return null;
+    const dueAt = new Date(Date.parse(newest.createdAt) + this.settings.rerateMinutes * 60_000);
+    return {
+      urgeId: newest.id,
+      intensity: newest.intensity,
+      dueAt: dueAt.toISOString(),
+      due: dueAt.getTime() <= this.now.getTime(),
+    };
+  }
+
+  async dismissRerate(request: { urgeId: string }): Promise<void> {
+    this.check('dismissRerate');
+    this.find(request.urgeId);
+    this.dismissed.add(request.urgeId);
+  }
+
+  async getSettings(): Promise<Settings> {
+    this.check('getSettings');
+    return { ...this.settings };
+  }
+
+  async updateSettings(request: SettingsUpdate): Promise<Settings> {
+    this.check('updateSettings');
+    if (request.rerateMinutes != null) {
+      if (request.rerateMinutes < 1 || request.rerateMinutes > 240) {
+        throw new IpcFailure(
+          'invalid_input',
+          `The check-in time is 1 to 240 minutes after a craving; got ${request.rerateMinutes}.`,
+        );
+      }
+      this.settings.rerateMinutes = request.rerateMinutes;
+    }
+    if (request.setupDone != null) this.settings.setupDone = request.setupDone;
+    return { ...this.settings };
   }
 
   private find(id: string): Urge {

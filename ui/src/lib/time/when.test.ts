@@ -36,3 +36,17 @@ describe('formatWhen', () => {
     expect(clockTime('2026-11-20T13:00:00Z', -300)).toBe('08:00');
   });
 });
+
+describe('datetime-local round trip', () => {
+  it('reads back the same minute it shows', async () => {
+    const { toLocalInput, fromLocalInput } = await import('./when');
+    const shown = toLocalInput('2026-11-26T20:40:00Z');
+    expect(fromLocalInput(shown)?.toISOString()).toBe('2026-11-26T20:40:00.000Z');
+  });
+
+  it('refuses what is not a time', async () => {
+    const { fromLocalInput } = await import('./when');
+    expect(fromLocalInput('')).toBeNull();
+    expect(fromLocalInput('yesterday')).toBeNull();
+  });
+});

@@ -46,3 +46,16 @@ export function formatWhen(
   if (then.getUTCFullYear() === today.getUTCFullYear()) return `${date} ${time}`;
   return `${date} ${then.getUTCFullYear()} ${time}`;
 }
+
+/** An instant as the value of an `<input type="datetime-local">`, in the device's local time. */
+export function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The instant a `datetime-local` value means in the device's local time, or null if unreadable. */
+export function fromLocalInput(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}

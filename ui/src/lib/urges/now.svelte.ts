@@ -28,6 +28,8 @@ export class NowState {
   notice = $state<string | null>(null);
   /** The note being typed; kept when saving it fails. */
   noteDraft = $state('');
+  /** The tracked thing the next craving is about (null: none, or the store's default). */
+  thingId = $state<string | null>(null);
 
   private undoTimer: unknown = null;
 
@@ -43,7 +45,9 @@ export class NowState {
     this.error = null;
     this.notice = null;
     try {
-      this.saved = await this.client.logUrge({ intensity });
+      this.saved = await this.client.logUrge(
+        this.thingId ? { intensity, trackedId: this.thingId } : { intensity },
+      );
       this.noteDraft = '';
       this.offerUndo();
     } catch (error) {
@@ -81,6 +85,49 @@ export class NowState {
     try {
       this.saved = await this.client.setUrgeNote({ id: saved.id, note: this.noteDraft });
       this.notice = this.saved.note ? 'Note saved.' : 'Note cleared.';
+    } catch (error) {
+      this.error = toFailure(error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Puts a chip on the craving just saved, or takes it off: saved at once. */
+  async toggleChip(chipId: string): Promise<void> {
+    const saved = this.saved;
+    if (!saved || this.busy) return;
+    this.busy = true;
+    this.error = null;
+    try {
+      const on = !saved.chipIds.includes(chipId);
+      const chipIds = await this.client.setUrgeChip({ urgeId: saved.id, chipId, on });
+      this.saved = { ...saved, chipIds };
+    } catch (error) {
+      this.error = toFailure(error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** "It was earlier": moves the craving just saved to `at`. */
+  async moveTo(at: Date): Promise<void> {
+    const saved = this.saved;
+    if (!saved || this.busy) return;
+    if (Number.isNaN(at.getTime())) {
+      this.error = 'That time could not be read; please pick it again.';
+      return;
+    }
+    this.busy = true;
+    this.error = null;
+    try {
+      this.saved = await this.client.editUrge({
+        id: saved.id,
+        intensity: saved.intensity,
+        occurredAt: at.toISOString(),
+        note: saved.note ?? undefined,
+        trackedId: saved.trackedId ?? undefined,
+      });
+      this.notice = 'Time updated.';
     } catch (error) {
       this.error = toFailure(error).message;
     } finally {

@@ -1,0 +1,89 @@
+//! The person's settings, kept in the store beside their records.
+
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::outcome::DEFAULT_RERATE_MINUTES;
+use crate::{Invalid, Result, Store};
+
+/// The shortest and longest re-rate intervals, in minutes.
+pub const RERATE_MINUTES_RANGE: std::ops::RangeInclusive<u32> = 1..=240;
+
+/// Everything the person can set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct Settings {
+    /// Minutes after a log to ask "How strong is it now?" (default 10).
+    pub rerate_minutes: u32,
+    /// Whether the first-run question ("What would you like to track?") was answered or skipped.
+    pub setup_done: bool,
+}
+
+/// A change to the settings; absent fields stay as they are.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct SettingsUpdate {
+    /// 1–240 minutes.
+    #[serde(default)]
+    #[ts(optional)]
+    pub rerate_minutes: Option<u32>,
+    /// The first-run question was answered or skipped.
+    #[serde(default)]
+    #[ts(optional)]
+    pub setup_done: Option<bool>,
+}
+
+impl Store {
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The current settings, with defaults for anything never set.
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(Settings {
+            rerate_minutes: self
+                .setting("rerate_minutes")?
+                .and_then(|v| v.parse().ok())
+                .filter(|v| RERATE_MINUTES_RANGE.contains(v))
+                .unwrap_or(DEFAULT_RERATE_MINUTES),
+            setup_done: self.setting("setup_done")?.is_some_and(|v| v == "true"),
+        })
+    }
+
+    /// Changes settings; a refused value changes nothing.
+    pub fn update_settings(&mut self, update: SettingsUpdate) -> Result<Settings> {
+        if let Some(minutes) = update.rerate_minutes {
+            if !RERATE_MINUTES_RANGE.contains(&minutes) {
+                return Err(Invalid::new(
+                    "rerateMinutes",
+                    format!(
+                        "The check-in time is 1 to 240 minutes after a craving; got {minutes}."
+                    ),
+                )
+                .into());
+            }
+        }
+        let tx = self.conn.transaction()?;
+        {
+            let mut put = tx.prepare_cached(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) \
+                 ON CONFLICT (key) DO UPDATE SET value = ?2",
+            )?;
+            if let Some(minutes) = update.rerate_minutes {
+                put.execute(params!["rerate_minutes", minutes.to_string()])?;
+            }
+            if let Some(done) = update.setup_done {
+                put.execute(params!["setup_done", done.to_string()])?;
+            }
+        }
+        tx.commit()?;
+        self.settings()
+    }
+}
