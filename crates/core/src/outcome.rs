@@ -57,13 +57,12 @@ impl UseAction {
         })
     }
 
-    /// Which actions fit a goal: for "stop", didn't use / used; with a plan, the four planned
-    /// answers; with no tracked thing, any.
+    /// Which actions fit a goal: for "stop", didn't use / used; otherwise (a plan, safer use,
+    /// or no tracked thing) the four answers of care.md §3.
     pub fn fits(self, goal: Option<&Goal>) -> bool {
         match goal {
             Some(Goal::Stop) => matches!(self, UseAction::DidntUse | UseAction::Used),
-            Some(Goal::CutDown { .. } | Goal::Safer) => self != UseAction::Used,
-            None => true,
+            _ => self != UseAction::Used,
         }
     }
 }
@@ -184,7 +183,7 @@ impl Store {
                         "With a goal to stop, the choices are \u{201c}didn't use\u{201d} or \u{201c}used\u{201d}."
                     }
                     _ => {
-                        "With a plan, choose didn't use, used less than planned, as planned, or more."
+                        "Choose didn't use, used less than planned, as planned, or more than planned."
                     }
                 };
                 return Err(Invalid::new("action", message).into());

@@ -272,7 +272,7 @@ fn outcome_actions_follow_the_goal() {
 
     let err =
         store.set_outcome(OutcomeInput { action: Some(UseAction::Used), ..outcome(&drink.id) });
-    assert!(message(err.unwrap_err()).contains("With a plan"));
+    assert!(message(err.unwrap_err()).contains("used less than planned, as planned"));
     let win = store
         .set_outcome(OutcomeInput {
             intensity_after: Some(Intensity::try_from(3).unwrap()),

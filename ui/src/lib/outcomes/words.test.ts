@@ -10,7 +10,7 @@ describe('outcome words', () => {
       'usedAsPlanned',
       'usedMore',
     ]);
-    expect(actionsFor(null), 'with nothing tracked, every answer is possible').toHaveLength(5);
+    expect(actionsFor(null), 'with nothing tracked, the four answers of care.md §3').toHaveLength(4);
   });
 
   it('acknowledges using less than planned as a win', () => {

@@ -10,11 +10,11 @@ export const ACTION_LABELS: Record<UseAction, string> = {
   used: 'Used',
 };
 
-/** The answers that fit a goal, in the order they are offered. */
+/** The answers that fit a goal, in the order they are offered (care.md §3); a goal to stop has
+ * no plan to be under, so it offers didn't use / used. Mirrors `UseAction::fits` in the core. */
 export function actionsFor(goal: Goal | null): UseAction[] {
   if (goal?.kind === 'stop') return ['didntUse', 'used'];
-  if (goal) return ['didntUse', 'usedLess', 'usedAsPlanned', 'usedMore'];
-  return ['didntUse', 'usedLess', 'usedAsPlanned', 'usedMore', 'used'];
+  return ['didntUse', 'usedLess', 'usedAsPlanned', 'usedMore'];
 }
 
 /** Ebb's reply once an outcome is saved. */
