@@ -53,6 +53,8 @@ pub fn invoke_handler<R: tauri::Runtime>()
 pub fn run() {
     let probe = StartupProbe::from_env();
     let result = tauri::Builder::default()
+        // Local notifications only (check-in reminders, opt-in): no push service, no network.
+        .plugin(tauri_plugin_notification::init())
         .invoke_handler(invoke_handler())
         .setup(move |app| {
             let data_dir = state::data_dir(app.handle())?;

@@ -48,6 +48,7 @@ async fn two_things_chips_and_a_note_show_in_history() -> Result<()> {
 
     app.tap("[data-place=now]").await?;
     // Two things: a switcher; pick vaping, then log.
+    app.wait_for("button[data-chip^='thing-']").await?;
     let vaping = app.all("button[data-chip^='thing-']").await?;
     assert_eq!(vaping.len(), 2, "with two things, logging offers a one-tap switch");
     app.eval("[...document.querySelectorAll(\"button[data-chip^='thing-']\")].find(b => b.textContent.trim() === 'vaping').click()").await?;
@@ -271,5 +272,24 @@ async fn every_new_command_refuses_bad_input_and_changes_nothing() -> Result<()>
     assert_eq!(app.invoke("list_chips", json!({})).await?, Ok(chips_before), "chips unchanged");
     assert_eq!(app.invoke("list_things", json!({})).await?, Ok(things_before), "things unchanged");
     assert_eq!(count(&app).await?, json!(1));
+    app.close().await
+}
+
+#[tokio::test]
+async fn check_in_reminders_are_opt_in() -> Result<()> {
+    let app = App::start().await?;
+    let settings = app.invoke("get_settings", json!({})).await?.expect("settings");
+    assert_eq!(
+        settings["reminders"],
+        json!(false),
+        "reminders stay off until the person turns them on"
+    );
+    app.tap("[data-place=settings]").await?;
+    app.tap("input[name=reminders]").await?;
+    // Desktop platforms grant local notifications; the plugin answers through real IPC.
+    app.wait_for_text("Ebb will remind you to check in.").await?;
+    let settings = app.invoke("get_settings", json!({})).await?.expect("settings");
+    assert_eq!(settings["reminders"], json!(true));
+    app.screenshot("settings").await?;
     app.close().await
 }

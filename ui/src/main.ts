@@ -1,9 +1,10 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { tauriClient } from './lib/ipc/client';
+import { tauriNotifier } from './lib/ipc/notifier';
 import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
-export default mount(App, { target, props: { client: tauriClient() } });
+export default mount(App, { target, props: { client: tauriClient(), notifier: tauriNotifier() } });

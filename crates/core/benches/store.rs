@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use ebb_core::{Intensity, NewUrge, OutcomeInput, Store, UseAction};
+use ebb_core::{Goal, Intensity, NewThing, NewUrge, OutcomeInput, Store, UseAction};
 use rusqlite::{Connection, params};
 
 const ROWS: i64 = 100_000;
@@ -91,6 +91,10 @@ fn main() {
     std::fs::copy(&ours_path, &floor_path).unwrap();
 
     let mut store = Store::open(&ours_path).unwrap();
+    // Two tracked things: every log then looks up the one used last (the slowest default path).
+    for name in ["evening wine", "vaping"] {
+        store.add_thing(NewThing { name: name.into(), goal: Goal::Stop }).unwrap();
+    }
     let mut floor = floor_connection(&floor_path);
     let intensity = Intensity::try_from(6).unwrap();
 

@@ -163,14 +163,14 @@ impl Store {
             )
             .into());
         }
-        if let Some(amount) = input.amount {
-            if !amount.is_finite() || !(0.0..=MAX_AMOUNT).contains(&amount) {
-                return Err(Invalid::new(
-                    "amount",
-                    format!("An amount is a number from 0 to 10,000; got {amount}."),
-                )
-                .into());
-            }
+        if let Some(amount) = input.amount
+            && (!amount.is_finite() || !(0.0..=MAX_AMOUNT).contains(&amount))
+        {
+            return Err(Invalid::new(
+                "amount",
+                format!("An amount is a number from 0 to 10,000; got {amount}."),
+            )
+            .into());
         }
         if let Some(action) = input.action {
             let goal = match &urge.tracked_id {

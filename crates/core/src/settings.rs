@@ -19,6 +19,9 @@ pub struct Settings {
     pub rerate_minutes: u32,
     /// Whether the first-run question ("What would you like to track?") was answered or skipped.
     pub setup_done: bool,
+    /// Opt-in: a notification with neutral text when a check-in comes due while Ebb is in the
+    /// background (off by default).
+    pub reminders: bool,
 }
 
 /// A change to the settings; absent fields stay as they are.
@@ -34,6 +37,10 @@ pub struct SettingsUpdate {
     #[serde(default)]
     #[ts(optional)]
     pub setup_done: Option<bool>,
+    /// Check-in reminders on or off.
+    #[serde(default)]
+    #[ts(optional)]
+    pub reminders: Option<bool>,
 }
 
 impl Store {
@@ -54,21 +61,20 @@ impl Store {
                 .filter(|v| RERATE_MINUTES_RANGE.contains(v))
                 .unwrap_or(DEFAULT_RERATE_MINUTES),
             setup_done: self.setting("setup_done")?.is_some_and(|v| v == "true"),
+            reminders: self.setting("reminders")?.is_some_and(|v| v == "true"),
         })
     }
 
     /// Changes settings; a refused value changes nothing.
     pub fn update_settings(&mut self, update: SettingsUpdate) -> Result<Settings> {
-        if let Some(minutes) = update.rerate_minutes {
-            if !RERATE_MINUTES_RANGE.contains(&minutes) {
-                return Err(Invalid::new(
-                    "rerateMinutes",
-                    format!(
-                        "The check-in time is 1 to 240 minutes after a craving; got {minutes}."
-                    ),
-                )
-                .into());
-            }
+        if let Some(minutes) = update.rerate_minutes
+            && !RERATE_MINUTES_RANGE.contains(&minutes)
+        {
+            return Err(Invalid::new(
+                "rerateMinutes",
+                format!("The check-in time is 1 to 240 minutes after a craving; got {minutes}."),
+            )
+            .into());
         }
         let tx = self.conn.transaction()?;
         {
@@ -81,6 +87,9 @@ impl Store {
             }
             if let Some(done) = update.setup_done {
                 put.execute(params!["setup_done", done.to_string()])?;
+            }
+            if let Some(on) = update.reminders {
+                put.execute(params!["reminders", on.to_string()])?;
             }
         }
         tx.commit()?;

@@ -213,26 +213,33 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The thing a new craving is about when the person didn't say: the one used last, if still
-    /// tracked; else the only one tracked; else none.
+    /// The thing a new craving is about when the person didn't say: with one thing tracked,
+    /// that one; with several, the one used last (among the 200 most recent cravings), else none.
+    ///
+    /// Runs on every log, so it never scans history: at most two rows of `tracked_things`, and a
+    /// bounded window of the newest cravings.
     pub fn default_thing_id(&self) -> Result<Option<String>> {
-        let last: Option<String> = self
-            .conn
-            .prepare_cached(
-                "SELECT u.tracked_id FROM urges u JOIN tracked_things t ON t.id = u.tracked_id \
-                 WHERE t.archived = 0 ORDER BY u.created_at DESC, u.rowid DESC LIMIT 1",
-            )?
-            .query_row([], |r| r.get(0))
-            .optional()?;
-        if last.is_some() {
-            return Ok(last);
-        }
         let active: Vec<String> = self
             .conn
-            .prepare_cached("SELECT id FROM tracked_things WHERE archived = 0 LIMIT 2")?
+            .prepare_cached(
+                "SELECT id FROM tracked_things WHERE archived = 0 ORDER BY position LIMIT 2",
+            )?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(if active.len() == 1 { active.into_iter().next() } else { None })
+        if active.len() < 2 {
+            return Ok(active.into_iter().next());
+        }
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT recent.tracked_id FROM \
+                 (SELECT tracked_id, created_at, rowid AS seq FROM urges \
+                  ORDER BY created_at DESC, rowid DESC LIMIT 200) AS recent \
+                 JOIN tracked_things t ON t.id = recent.tracked_id WHERE t.archived = 0 \
+                 ORDER BY recent.created_at DESC, recent.seq DESC LIMIT 1",
+            )?
+            .query_row([], |r| r.get(0))
+            .optional()?)
     }
 
     /// Refuses a thing a new craving can't be logged against (unknown or archived).

@@ -24,7 +24,8 @@ ALTER TABLE urges ADD COLUMN logged_late INTEGER NOT NULL DEFAULT 0 CHECK (logge
 ALTER TABLE urges ADD COLUMN rerate_dismissed INTEGER NOT NULL DEFAULT 0
     CHECK (rerate_dismissed IN (0, 1));
 CREATE INDEX urges_by_thing ON urges (tracked_id, occurred_at DESC);
-CREATE INDEX urges_by_creation ON urges (created_at DESC);
+-- "The newest craving logged": ascending, so (created_at DESC, rowid DESC) is a backward scan.
+CREATE INDEX urges_by_creation ON urges (created_at);
 
 -- One-tap chips. Built-ins come from care.md §3 and can be renamed, reordered or hidden like
 -- the person's own.

@@ -322,7 +322,13 @@ fn the_rerate_prompt_comes_due_after_the_interval_and_never_nags_twice() {
     assert_eq!(store.rerate().unwrap(), None, "\"not now\" means it won't ask again");
 
     let second = store.log_urge(urge(6)).unwrap();
-    store.update_settings(SettingsUpdate { rerate_minutes: Some(30), setup_done: None }).unwrap();
+    store
+        .update_settings(SettingsUpdate {
+            rerate_minutes: Some(30),
+            setup_done: None,
+            reminders: None,
+        })
+        .unwrap();
     assert_eq!(store.rerate().unwrap().unwrap().due_at, clock_now(&store) + Duration::minutes(30));
     clock.advance(Duration::minutes(31));
     store
@@ -348,14 +354,17 @@ fn clock_now(store: &ebb_core::Store) -> chrono::DateTime<chrono::Utc> {
 fn settings_refuse_out_of_range_values() {
     let (mut store, _) = store_at_t0();
     for bad in [0, 241] {
-        let err = store
-            .update_settings(SettingsUpdate { rerate_minutes: Some(bad), setup_done: Some(true) });
+        let err = store.update_settings(SettingsUpdate {
+            rerate_minutes: Some(bad),
+            setup_done: Some(true),
+            reminders: Some(true),
+        });
         assert!(message(err.unwrap_err()).contains(&format!("got {bad}")));
     }
     let settings = store.settings().unwrap();
     assert_eq!(
-        (settings.rerate_minutes, settings.setup_done),
-        (10, false),
-        "a refusal changes nothing"
+        (settings.rerate_minutes, settings.setup_done, settings.reminders),
+        (10, false, false),
+        "a refusal changes nothing; reminders stay off until the person turns them on"
     );
 }

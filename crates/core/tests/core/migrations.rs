@@ -25,8 +25,13 @@ fn a_v1_database_upgrades_to_the_fresh_schema_and_keeps_every_row() {
         "an upgraded database must have exactly the schema of a new one"
     );
     assert_eq!(upgraded.count_urges().unwrap(), 3, "an upgrade keeps every craving");
-    let notes: Vec<Option<String>> =
-        upgraded.urges_page(None, 10).unwrap().urges.into_iter().map(|u| u.note).collect();
+    let urges = upgraded.urges_page(None, 10).unwrap().urges;
+    assert!(
+        urges.iter().all(|u| u.tracked_id.is_none() && !u.logged_late && u.chip_ids.is_empty()),
+        "foundation-era cravings come through with no thing, not late, no chips"
+    );
+    assert!(upgraded.chips().unwrap().len() >= 20, "the upgrade adds the built-in chips");
+    let notes: Vec<Option<String>> = urges.into_iter().map(|u| u.note).collect();
     assert_eq!(
         notes,
         [Some("party, everyone drinking".to_owned()), None, Some("after work".to_owned())],

@@ -12,7 +12,7 @@ export const CHIP_KINDS: { kind: ChipKind; title: string }[] = [
 export class Vocab {
   things = $state<TrackedThing[]>([]);
   chips = $state<Chip[]>([]);
-  settings = $state<Settings>({ rerateMinutes: 10, setupDone: true });
+  settings = $state<Settings>({ rerateMinutes: 10, setupDone: true, reminders: false });
   loaded = $state(false);
   error = $state<string | null>(null);
 

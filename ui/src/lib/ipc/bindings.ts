@@ -370,7 +370,12 @@ rerateMinutes: number,
 /**
  * Whether the first-run question ("What would you like to track?") was answered or skipped.
  */
-setupDone: boolean, };
+setupDone: boolean, 
+/**
+ * Opt-in: a notification with neutral text when a check-in comes due while Ebb is in the
+ * background (off by default).
+ */
+reminders: boolean, };
 
 export type SettingsUpdate = { 
 /**
@@ -380,4 +385,8 @@ rerateMinutes?: number,
 /**
  * The first-run question was answered or skipped.
  */
-setupDone?: boolean, };
+setupDone?: boolean, 
+/**
+ * Check-in reminders on or off.
+ */
+reminders?: boolean, };

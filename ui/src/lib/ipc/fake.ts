@@ -39,7 +39,7 @@ export class FakeClient implements EbbClient {
     hidden: false,
     builtin: true,
   }));
-  settings: Settings = { rerateMinutes: 10, setupDone: false };
+  settings: Settings = { rerateMinutes: 10, setupDone: false, reminders: false };
   dismissed = new Set<string>();
   calls: string[] = [];
   failNext: IpcFailure | null = null;
@@ -291,6 +291,7 @@ export class FakeClient implements EbbClient {
       this.settings.rerateMinutes = request.rerateMinutes;
     }
     if (request.setupDone != null) this.settings.setupDone = request.setupDone;
+    if (request.reminders != null) this.settings.reminders = request.reminders;
     return { ...this.settings };
   }
 

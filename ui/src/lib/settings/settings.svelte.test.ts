@@ -42,3 +42,18 @@ describe('SettingsState', () => {
     expect(client.settings.rerateMinutes).toBe(15);
   });
 });
+
+describe('reminders', () => {
+  it('turns on only once the platform allows notifications', async () => {
+    const client = new FakeClient();
+    const settings = new SettingsState(client);
+    await settings.load();
+    const denied = { permit: async () => false, send: async () => {} };
+    expect(await settings.setReminders(true, denied)).toBe(false);
+    expect(settings.error).toContain('system settings');
+    expect(client.settings.reminders, 'nothing saved when not allowed').toBe(false);
+    const allowed = { permit: async () => true, send: async () => {} };
+    expect(await settings.setReminders(true, allowed)).toBe(true);
+    expect(client.settings.reminders).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import type { ChipKind } from '../ipc/bindings';
 import { toFailure, type EbbClient } from '../ipc/client';
 import { Vocab } from '../capture/vocab.svelte';
 import type { ThingDraft } from '../capture/thing-draft.svelte';
+import type { Notifier } from '../outcomes/reminder';
 
 export class SettingsState {
   readonly vocab: Vocab;
@@ -87,6 +88,22 @@ export class SettingsState {
     if (!chip) return Promise.resolve(false);
     const position = Math.max(0, chip.position + delta);
     return this.change(() => this.client.updateChip({ id, position }), 'Moved.');
+  }
+
+  /** Turns check-in reminders on (asking the platform's permission first) or off. */
+  async setReminders(on: boolean, notifier: Notifier): Promise<boolean> {
+    if (on) {
+      const allowed = await notifier.permit().catch(() => false);
+      if (!allowed) {
+        this.error =
+          'Notifications are off for Ebb in your system settings. Now will still ask when you open Ebb.';
+        return false;
+      }
+    }
+    return this.change(
+      () => this.client.updateSettings({ reminders: on }),
+      on ? 'Ebb will remind you to check in.' : 'No reminders.',
+    );
   }
 
   setRerateMinutes(text: string): Promise<boolean> {
