@@ -214,10 +214,10 @@ impl Store {
     }
 
     /// The thing a new craving is about when the person didn't say: with one thing tracked,
-    /// that one; with several, the one used last (among the 200 most recent cravings), else none.
+    /// that one; with several, the one used last if it is still tracked, else none.
     ///
-    /// Runs on every log, so it never scans history: at most two rows of `tracked_things`, and a
-    /// bounded window of the newest cravings.
+    /// Runs on every log, so it costs two indexed lookups, never a scan of history: the last
+    /// thing used is remembered in `settings` by [`Store::log_urge`].
     pub fn default_thing_id(&self) -> Result<Option<String>> {
         let active: Vec<String> = self
             .conn
@@ -232,11 +232,8 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT recent.tracked_id FROM \
-                 (SELECT tracked_id, created_at, rowid AS seq FROM urges \
-                  ORDER BY created_at DESC, rowid DESC LIMIT 200) AS recent \
-                 JOIN tracked_things t ON t.id = recent.tracked_id WHERE t.archived = 0 \
-                 ORDER BY recent.created_at DESC, recent.seq DESC LIMIT 1",
+                "SELECT t.id FROM settings s JOIN tracked_things t ON t.id = s.value \
+                 WHERE s.key = 'last_thing_id' AND t.archived = 0",
             )?
             .query_row([], |r| r.get(0))
             .optional()?)

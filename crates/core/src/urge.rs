@@ -277,6 +277,14 @@ impl Store {
             tracked_id,
             now - occurred_at > LATE_AFTER,
         ])?;
+        if let Some(thing) = &tracked_id {
+            // Remembered for the next log's default (see `default_thing_id`).
+            tx.prepare_cached(
+                "INSERT INTO settings (key, value) VALUES ('last_thing_id', ?1) \
+                 ON CONFLICT (key) DO UPDATE SET value = ?1",
+            )?
+            .execute([thing])?;
+        }
         tx.commit()?;
         Ok(Urge {
             id,
