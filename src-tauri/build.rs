@@ -25,6 +25,9 @@ fn main() {
             "dismiss_rerate",
             "get_settings",
             "update_settings",
+            "list_techniques",
+            "start_session",
+            "finish_session",
         ]),
     ))
     .expect("tauri-build failed: check tauri.conf.json and the capabilities folder");

@@ -10,8 +10,9 @@ use crate::ipc::{
     SetUrgeChipRequest, SetUrgeNoteRequest, UrgeIdRequest,
 };
 use ebb_core::{
-    Chip, ChipKind, ChipUpdate, Goal, NewThing, NewUrge, Outcome, OutcomeInput, Rerate, Settings,
-    SettingsUpdate, ThingUpdate, TrackedThing, Urge, UrgeCursor, UrgeEdit, UrgePage, UseAction,
+    BreathingPattern, Chip, ChipKind, ChipUpdate, Goal, NewSession, NewThing, NewUrge, Outcome,
+    OutcomeInput, Rerate, SessionEnd, Settings, SettingsUpdate, Step, Technique, TechniqueKind,
+    TechniqueSession, ThingUpdate, TrackedThing, Urge, UrgeCursor, UrgeEdit, UrgePage, UseAction,
 };
 
 /// Where the generated file lives, relative to this crate.
@@ -56,6 +57,13 @@ pub fn typescript() -> String {
         declare::<DismissRerateRequest>(&cfg),
         declare::<Settings>(&cfg),
         declare::<SettingsUpdate>(&cfg),
+        declare::<TechniqueKind>(&cfg),
+        declare::<BreathingPattern>(&cfg),
+        declare::<Step>(&cfg),
+        declare::<Technique>(&cfg),
+        declare::<NewSession>(&cfg),
+        declare::<SessionEnd>(&cfg),
+        declare::<TechniqueSession>(&cfg),
     ] {
         out.push_str(&decl);
         out.push('\n');

@@ -45,6 +45,9 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::outcomes::dismiss_rerate,
         commands::settings::get_settings,
         commands::settings::update_settings,
+        commands::techniques::list_techniques,
+        commands::techniques::start_session,
+        commands::techniques::finish_session,
     ]
 }
 

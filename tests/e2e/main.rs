@@ -2,5 +2,6 @@
 //! Run under a display: `make test` wraps them in `xvfb-run -a`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod breathe;
 mod capture;
 mod foundation;

@@ -20,17 +20,23 @@
 //!   `settings.rs`), with its validation next to its type.
 #![deny(missing_docs)]
 
+mod catalog;
 mod chips;
 mod clock;
 mod error;
 mod ids;
 mod outcome;
+mod sessions;
 mod settings;
 mod store;
 mod text;
 mod things;
 mod urge;
 
+pub use catalog::{
+    BreathingPattern, MAX_PHASE_SECONDS, MIN_CYCLE_SECONDS, Step, Technique, TechniqueKind,
+    builtin_technique, builtin_techniques, catalog_version,
+};
 pub use chips::{Chip, ChipKind, ChipUpdate};
 pub use clock::{Clock, ManualClock, OffsetClock, SystemClock};
 pub use error::{Error, Invalid, Result};
@@ -38,6 +44,7 @@ pub use ids::{IdSource, RandomIds, SeededIds};
 pub use outcome::{
     DEFAULT_RERATE_MINUTES, MAX_AMOUNT, Outcome, OutcomeInput, RERATE_WINDOW, Rerate, UseAction,
 };
+pub use sessions::{MAX_SESSION_SECONDS, NewSession, SessionEnd, TechniqueSession};
 pub use settings::{RERATE_MINUTES_RANGE, Settings, SettingsUpdate};
 pub use store::{SCHEMA_VERSION, Store};
 pub use text::MAX_LABEL_CHARS;

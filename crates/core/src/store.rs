@@ -10,8 +10,11 @@ use crate::{Clock, Error, IdSource, RandomIds, Result, SystemClock};
 /// Migrations, in order; `MIGRATIONS[n]` takes the schema from version `n` to `n + 1`.
 ///
 /// Append-only: a shipped migration is never edited, since people's databases already ran it.
-const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_urges.sql"), include_str!("migrations/0002_capture.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_urges.sql"),
+    include_str!("migrations/0002_capture.sql"),
+    include_str!("migrations/0003_sessions.sql"),
+];
 
 /// The schema version this build writes (`PRAGMA user_version` after migrating).
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -5,5 +5,6 @@ pub mod app;
 pub mod chips;
 pub mod outcomes;
 pub mod settings;
+pub mod techniques;
 pub mod things;
 pub mod urges;

@@ -4,5 +4,6 @@
 mod capture;
 mod durability;
 mod migrations;
+mod sessions;
 mod support;
 mod urges;

@@ -390,3 +390,153 @@ setupDone?: boolean,
  * Check-in reminders on or off.
  */
 reminders?: boolean, };
+
+export type TechniqueKind = "breathing" | "urgeSurfing" | "steps" | "waiting";
+
+export type BreathingPattern = { 
+/**
+ * Breathing in.
+ */
+inhale: number, 
+/**
+ * A short second breath in on top (cyclic sighing); 0 for none.
+ */
+topUp: number, 
+/**
+ * Holding after breathing in; 0 for none.
+ */
+holdIn: number, 
+/**
+ * Breathing out.
+ */
+exhale: number, 
+/**
+ * Holding after breathing out; 0 for none.
+ */
+holdOut: number, };
+
+export type Step = { 
+/**
+ * A few words.
+ */
+title: string, 
+/**
+ * What to do, in a sentence or two.
+ */
+text: string, };
+
+export type Technique = { 
+/**
+ * Stable id (`breathing.box`, `steps.rain`, `waiting` …): records refer to it.
+ */
+id: string, 
+/**
+ * What kind it is.
+ */
+kind: TechniqueKind, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * One line: why it helps, in plain words.
+ */
+why: string, 
+/**
+ * For breathing: the pattern.
+ */
+pattern: BreathingPattern | null, 
+/**
+ * Session lengths offered, in seconds.
+ */
+durations: Array<number>, 
+/**
+ * The length used with one tap, in seconds.
+ */
+defaultDuration: number | null, 
+/**
+ * Steps, for step-by-step practices and urge surfing.
+ */
+steps: Array<Step>, 
+/**
+ * Safety notes shown with it.
+ */
+safety: Array<string>, 
+/**
+ * Where its parameters come from.
+ */
+source: string, };
+
+export type NewSession = { 
+/**
+ * The technique's catalog id.
+ */
+techniqueId: string, 
+/**
+ * The craving it is for, if any.
+ */
+urgeId?: string, 
+/**
+ * How long it is meant to last, 1–7200 seconds.
+ */
+plannedSeconds: number, };
+
+export type SessionEnd = { 
+/**
+ * The session's id.
+ */
+id: string, 
+/**
+ * Ran to its end (true) or was stopped early (false).
+ */
+completed: boolean, 
+/**
+ * How strong the craving is now, 0–10.
+ */
+intensityAfter?: number, 
+/**
+ * "Did this help?"
+ */
+helped?: boolean, };
+
+export type TechniqueSession = { 
+/**
+ * UUIDv7.
+ */
+id: string, 
+/**
+ * The technique's catalog id.
+ */
+techniqueId: string, 
+/**
+ * The craving it was for, if any.
+ */
+urgeId: string | null, 
+/**
+ * When it started.
+ */
+startedAt: string, 
+/**
+ * When it ended; `None` while running (or if the app closed mid-session).
+ */
+endedAt: string | null, 
+/**
+ * How long it was meant to last, in seconds.
+ */
+plannedSeconds: number, 
+/**
+ * Ran to its end.
+ */
+completed: boolean, 
+/**
+ * The craving's intensity when the session started, if linked.
+ */
+intensityBefore: number | null, 
+/**
+ * How strong it was after.
+ */
+intensityAfter: number | null, 
+/**
+ * "Did this help?"
+ */
+helped: boolean | null, };

@@ -9,15 +9,19 @@ import type {
   DismissRerateRequest,
   IpcError,
   ListUrgesRequest,
+  NewSession,
   NewThing,
   NewUrge,
   Outcome,
   OutcomeInput,
   Rerate,
+  SessionEnd,
   SetUrgeChipRequest,
   SetUrgeNoteRequest,
   Settings,
   SettingsUpdate,
+  Technique,
+  TechniqueSession,
   ThingUpdate,
   TrackedThing,
   Urge,
@@ -52,6 +56,9 @@ export interface EbbClient {
   dismissRerate(request: DismissRerateRequest): Promise<void>;
   getSettings(): Promise<Settings>;
   updateSettings(request: SettingsUpdate): Promise<Settings>;
+  listTechniques(): Promise<Technique[]>;
+  startSession(request: NewSession): Promise<TechniqueSession>;
+  finishSession(request: SessionEnd): Promise<TechniqueSession>;
 }
 
 /** A refusal or error from the Rust side, with its stable code and a message for people. */
@@ -114,5 +121,8 @@ export function tauriClient(): EbbClient {
     dismissRerate: (request) => call('dismiss_rerate', { request }),
     getSettings: () => call('get_settings'),
     updateSettings: (request) => call('update_settings', { request }),
+    listTechniques: () => call('list_techniques'),
+    startSession: (request) => call('start_session', { request }),
+    finishSession: (request) => call('finish_session', { request }),
   };
 }

@@ -5,13 +5,17 @@ import type {
   Chip,
   ChipUpdate,
   ListUrgesRequest,
+  NewSession,
   NewThing,
   NewUrge,
   Outcome,
   OutcomeInput,
   Rerate,
+  SessionEnd,
   Settings,
   SettingsUpdate,
+  Technique,
+  TechniqueSession,
   ThingUpdate,
   TrackedThing,
   Urge,
@@ -293,6 +297,62 @@ export class FakeClient implements EbbClient {
     if (request.setupDone != null) this.settings.setupDone = request.setupDone;
     if (request.reminders != null) this.settings.reminders = request.reminders;
     return { ...this.settings };
+  }
+
+  techniques: Technique[] = [
+    {
+      id: 'breathing.box',
+      kind: 'breathing',
+      name: 'Box breathing',
+      why: 'Four even sides.',
+      pattern: { inhale: 4, topUp: 0, holdIn: 4, exhale: 4, holdOut: 4 },
+      durations: [60, 180, 300, 600],
+      defaultDuration: 300,
+      steps: [],
+      safety: ['Dizzy or tingly? Stop and breathe normally.'],
+      source: 'care.md §4',
+    },
+  ];
+  sessions: TechniqueSession[] = [];
+
+  async listTechniques(): Promise<Technique[]> {
+    this.check('listTechniques');
+    return structuredClone(this.techniques);
+  }
+
+  async startSession(request: NewSession): Promise<TechniqueSession> {
+    this.check('startSession');
+    if (!this.techniques.some((t) => t.id === request.techniqueId)) {
+      throw new IpcFailure('invalid_input', `There is no technique called “${request.techniqueId}”.`);
+    }
+    const before = request.urgeId ? this.find(request.urgeId).intensity : null;
+    const session: TechniqueSession = {
+      id: this.nextId('session'),
+      techniqueId: request.techniqueId,
+      urgeId: request.urgeId ?? null,
+      startedAt: this.now.toISOString(),
+      endedAt: null,
+      plannedSeconds: request.plannedSeconds,
+      completed: false,
+      intensityBefore: before,
+      intensityAfter: null,
+      helped: null,
+    };
+    this.sessions.push(session);
+    return structuredClone(session);
+  }
+
+  async finishSession(request: SessionEnd): Promise<TechniqueSession> {
+    this.check('finishSession');
+    const session = this.sessions.find((s) => s.id === request.id);
+    if (!session) throw new IpcFailure('not_found', "That session isn't here any more.");
+    if (!session.endedAt) {
+      session.endedAt = this.now.toISOString();
+      session.completed = request.completed;
+    }
+    session.intensityAfter = request.intensityAfter ?? session.intensityAfter;
+    session.helped = request.helped ?? session.helped;
+    return structuredClone(session);
   }
 
   private find(id: string): Urge {

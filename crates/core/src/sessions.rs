@@ -1,0 +1,184 @@
+//! Uses of a technique: started, ended (completed or stopped early), and what came of it.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::store::millis_to_time;
+use crate::{Error, Intensity, Invalid, Result, Store, builtin_technique};
+
+/// The longest session, in seconds (2 hours).
+pub const MAX_SESSION_SECONDS: u32 = 7_200;
+
+/// A session to start.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct NewSession {
+    /// The technique's catalog id.
+    pub technique_id: String,
+    /// The craving it is for, if any.
+    #[serde(default)]
+    #[ts(optional)]
+    pub urge_id: Option<String>,
+    /// How long it is meant to last, 1–7200 seconds.
+    pub planned_seconds: u32,
+}
+
+/// How a session ended, and what the person said after (each part skippable).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct SessionEnd {
+    /// The session's id.
+    pub id: String,
+    /// Ran to its end (true) or was stopped early (false).
+    pub completed: bool,
+    /// How strong the craving is now, 0–10.
+    #[serde(default)]
+    #[ts(optional, type = "number")]
+    pub intensity_after: Option<Intensity>,
+    /// "Did this help?"
+    #[serde(default)]
+    #[ts(optional)]
+    pub helped: Option<bool>,
+}
+
+/// A recorded session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct TechniqueSession {
+    /// UUIDv7.
+    pub id: String,
+    /// The technique's catalog id.
+    pub technique_id: String,
+    /// The craving it was for, if any.
+    pub urge_id: Option<String>,
+    /// When it started.
+    pub started_at: DateTime<Utc>,
+    /// When it ended; `None` while running (or if the app closed mid-session).
+    pub ended_at: Option<DateTime<Utc>>,
+    /// How long it was meant to last, in seconds.
+    pub planned_seconds: u32,
+    /// Ran to its end.
+    pub completed: bool,
+    /// The craving's intensity when the session started, if linked.
+    pub intensity_before: Option<u8>,
+    /// How strong it was after.
+    pub intensity_after: Option<u8>,
+    /// "Did this help?"
+    pub helped: Option<bool>,
+}
+
+const SESSION_COLUMNS: &str = "id, technique_id, urge_id, started_at, ended_at, planned_seconds, \
+     completed, intensity_before, intensity_after, helped";
+
+fn session_from_row(row: &Row<'_>) -> rusqlite::Result<TechniqueSession> {
+    Ok(TechniqueSession {
+        id: row.get(0)?,
+        technique_id: row.get(1)?,
+        urge_id: row.get(2)?,
+        started_at: millis_to_time(row.get(3)?)?,
+        ended_at: row.get::<_, Option<i64>>(4)?.map(millis_to_time).transpose()?,
+        planned_seconds: row.get(5)?,
+        completed: row.get(6)?,
+        intensity_before: row.get(7)?,
+        intensity_after: row.get(8)?,
+        helped: row.get(9)?,
+    })
+}
+
+impl Store {
+    /// Records the start of a session.
+    pub fn start_session(&mut self, new: NewSession) -> Result<TechniqueSession> {
+        if builtin_technique(&new.technique_id).is_none() {
+            return Err(Invalid::new(
+                "techniqueId",
+                format!("There is no technique called \u{201c}{}\u{201d}.", new.technique_id),
+            )
+            .into());
+        }
+        if !(1..=MAX_SESSION_SECONDS).contains(&new.planned_seconds) {
+            return Err(Invalid::new(
+                "plannedSeconds",
+                format!(
+                    "A session lasts 1 second to 2 hours ({MAX_SESSION_SECONDS} seconds); got {}.",
+                    new.planned_seconds
+                ),
+            )
+            .into());
+        }
+        let before = match &new.urge_id {
+            Some(id) => Some(self.urge(id)?.intensity),
+            None => None,
+        };
+        let now = self.clock.now();
+        let id = self.ids.next_id(now).to_string();
+        let tx = self.conn.transaction()?;
+        tx.prepare_cached(
+            "INSERT INTO technique_sessions (id, technique_id, urge_id, started_at, \
+             planned_seconds, intensity_before, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?4, ?4)",
+        )?
+        .execute(params![
+            id,
+            new.technique_id,
+            new.urge_id,
+            now.timestamp_millis(),
+            new.planned_seconds,
+            before
+        ])?;
+        tx.commit()?;
+        self.session(&id)
+    }
+
+    /// Records how a session ended. Called again (to add the rating after Stop), it keeps the
+    /// first end time and whether it was completed, and updates the answers.
+    pub fn finish_session(&mut self, end: SessionEnd) -> Result<TechniqueSession> {
+        let current = self.session(&end.id)?;
+        let now = self.clock.now().timestamp_millis();
+        let ended_at = current.ended_at.map_or(now, |t| t.timestamp_millis());
+        let completed = if current.ended_at.is_some() { current.completed } else { end.completed };
+        let tx = self.conn.transaction()?;
+        tx.prepare_cached(
+            "UPDATE technique_sessions SET ended_at = ?2, completed = ?3, \
+             intensity_after = coalesce(?4, intensity_after), helped = coalesce(?5, helped), \
+             updated_at = ?6 WHERE id = ?1",
+        )?
+        .execute(params![
+            end.id,
+            ended_at,
+            completed,
+            end.intensity_after.map(Intensity::get),
+            end.helped,
+            now
+        ])?;
+        tx.commit()?;
+        self.session(&end.id)
+    }
+
+    /// One session by id.
+    pub fn session(&self, id: &str) -> Result<TechniqueSession> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {SESSION_COLUMNS} FROM technique_sessions WHERE id = ?1"
+            ))?
+            .query_row([id], session_from_row)
+            .optional()?
+            .ok_or_else(|| Error::NotFound { what: "session", id: id.to_owned() })
+    }
+
+    /// The sessions used for a craving, oldest first.
+    pub fn sessions_for_urge(&self, urge_id: &str) -> Result<Vec<TechniqueSession>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SESSION_COLUMNS} FROM technique_sessions WHERE urge_id = ?1 \
+                 ORDER BY started_at"
+            ))?
+            .query_map([urge_id], session_from_row)?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,61 @@
+//! Breathing on the real app: one tap from Now, the phases in real time, Stop, the record.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use ebb_e2e::App;
+
+/// Waits until the screen-reader announcement says `text`, and returns when it did.
+async fn announced(app: &App, text: &str) -> Result<Instant> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let now = app.texts("[data-announcement]").await?;
+        if now.first().map(String::as_str) == Some(text) {
+            return Ok(Instant::now());
+        }
+        anyhow::ensure!(Instant::now() < deadline, "never announced {text:?}; last {now:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn one_tap_from_now_starts_box_breathing_and_stop_records_it() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let app = App::start_in(dir.path()).await?;
+    app.tap("[data-action=breathe]").await?;
+    app.wait_for("[data-technique='breathing.box'] .shape").await?;
+    let breathe_in = announced(&app, "Breathe in").await?;
+    let hold = announced(&app, "Hold").await?;
+    let gap = hold - breathe_in;
+    assert!(
+        gap > Duration::from_millis(3_000) && gap < Duration::from_millis(5_000),
+        "box breathing holds after about 4 s of breathing in; took {gap:?}"
+    );
+    app.wait_for_text("Dizzy or tingly? Stop and breathe normally.").await?;
+    let transform =
+        app.eval("return getComputedStyle(document.querySelector('.shape')).transform").await?;
+    assert!(
+        transform.as_str().is_some_and(|t| t.starts_with("matrix(")),
+        "the shape scales with the breath (transform only): {transform}"
+    );
+    app.screenshot("breathe-player").await?;
+    app.tap("[data-action=stop-breathing]").await?;
+    app.wait_for("[data-stage=after]").await?;
+    app.tap("[data-helped=yes]").await?;
+    app.wait_for("[data-helped=yes][aria-pressed=true]").await?;
+    app.screenshot("breathe-after").await?;
+    app.tap("[data-action=close-breathing]").await?;
+    app.wait_for("[data-intensity='0']").await?;
+    app.close().await?;
+
+    let store = ebb_core::Store::open(dir.path().join("ebb.db"))?;
+    let (technique, completed, helped): (String, bool, Option<bool>) = store
+        .connection()
+        .query_row("SELECT technique_id, completed, helped FROM technique_sessions", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    assert_eq!(technique, "breathing.box");
+    assert!(!completed, "stopped early is recorded as not completed");
+    assert_eq!(helped, Some(true), "the answer after the session is recorded");
+    Ok(())
+}
