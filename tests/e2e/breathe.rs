@@ -59,3 +59,45 @@ async fn one_tap_from_now_starts_box_breathing_and_stop_records_it() -> Result<(
     assert_eq!(helped, Some(true), "the answer after the session is recorded");
     Ok(())
 }
+
+#[tokio::test]
+async fn grounding_5_4_3_2_1_step_by_step() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let app = App::start_in(dir.path()).await?;
+    app.tap("[data-place=breathe]").await?;
+    app.tap("li[data-technique='steps.grounding-54321'] button.start").await?;
+    let expected = [
+        "5 things you see",
+        "4 things you can touch",
+        "3 things you hear",
+        "2 things you smell",
+        "1 thing you taste",
+    ];
+    for (i, title) in expected.iter().enumerate() {
+        app.wait_for_text(&format!("Step {} of 5", i + 1)).await?;
+        assert_eq!(app.texts("[data-step-title]").await?, [*title], "one step a screen, in order");
+        if i == 1 {
+            app.tap("[data-action=step-back]").await?;
+            app.wait_for_text("Step 1 of 5").await?;
+            app.tap("[data-action=step-next]").await?;
+            app.wait_for_text("Step 2 of 5").await?;
+        }
+        app.tap("[data-action=step-next]").await?;
+    }
+    app.wait_for_text("You went through every step").await?;
+    app.tap("[data-breathe-after='3']").await?;
+    app.wait_for("[data-breathe-after='3'][aria-pressed=true]").await?;
+    app.screenshot("steps-after").await?;
+    app.tap("[data-action=close-breathing]").await?;
+    app.close().await?;
+
+    let store = ebb_core::Store::open(dir.path().join("ebb.db"))?;
+    let (completed, after): (bool, Option<u8>) = store.connection().query_row(
+        "SELECT completed, intensity_after FROM technique_sessions WHERE technique_id = 'steps.grounding-54321'",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    assert!(completed, "walking every step completes the practice");
+    assert_eq!(after, Some(3), "the rating after is recorded");
+    Ok(())
+}

@@ -31,8 +31,8 @@ describe('BreathingPlayer', () => {
     await player.stop();
     expect(client.sessions[0]?.completed).toBe(false);
     expect(client.sessions[0]?.intensityBefore).toBe(8);
-    await player.answer({ intensityAfter: 4 });
-    await player.answer({ helped: true });
+    await player.record.answer({ intensityAfter: 4 });
+    await player.record.answer({ helped: true });
     expect(client.sessions[0]).toMatchObject({ completed: false, intensityAfter: 4, helped: true });
   });
 
@@ -40,7 +40,7 @@ describe('BreathingPlayer', () => {
     const client = new FakeClient();
     const player = new BreathingPlayer(client, { ...client.techniques[0]!, id: 'breathing.gone' }, 60);
     await player.start(0);
-    expect(player.error).toContain('no technique called');
+    expect(player.record.error).toContain('no technique called');
     player.tick(4_500);
     expect(player.moment?.phase.name, 'the exercise goes on').toBe('holdIn');
   });

@@ -1,8 +1,9 @@
 // A breathing session from start to "did this help?": records the session, drives the timing
 // engine from the frame clock, and records how it ended and what the person said after.
-import type { Technique, TechniqueSession } from '../ipc/bindings';
-import { toFailure, type EbbClient } from '../ipc/client';
+import type { Technique } from '../ipc/bindings';
+import type { EbbClient } from '../ipc/client';
 import { BreathingTimer, PHASE_WORDS, type Moment } from './engine';
+import { SessionRecorder } from './recorder.svelte';
 
 export type Stage = 'running' | 'after' | 'closed';
 
@@ -12,19 +13,20 @@ export class BreathingPlayer {
   paused = $state(false);
   /** What screen readers hear: the phase, announced once per phase. */
   announcement = $state('');
-  session = $state<TechniqueSession | null>(null);
-  intensityAfter = $state<number | null>(null);
-  helped = $state<boolean | null>(null);
+  /** Pattern problems; recording problems are on `record.error`. */
   error = $state<string | null>(null);
+  readonly record: SessionRecorder;
   private timer: BreathingTimer | null = null;
   private lastPhase = '';
 
   constructor(
-    private readonly client: EbbClient,
+    client: EbbClient,
     readonly technique: Technique,
     readonly durationSeconds: number,
-    readonly urgeId: string | null = null,
-  ) {}
+    urgeId: string | null = null,
+  ) {
+    this.record = new SessionRecorder(client, technique.id, durationSeconds, urgeId);
+  }
 
   /** Records the session and starts breathing at `nowMs` (performance.now()). */
   async start(nowMs: number): Promise<void> {
@@ -36,15 +38,7 @@ export class BreathingPlayer {
     // Breathing starts at once; the record is written alongside (cope first, log later).
     this.timer = new BreathingTimer(pattern, this.durationSeconds, nowMs);
     this.tick(nowMs);
-    try {
-      this.session = await this.client.startSession({
-        techniqueId: this.technique.id,
-        urgeId: this.urgeId ?? undefined,
-        plannedSeconds: this.durationSeconds,
-      });
-    } catch (error) {
-      this.error = toFailure(error).message;
-    }
+    await this.record.start();
   }
 
   /** Called every frame: works out where the session is from the clock alone. */
@@ -79,29 +73,7 @@ export class BreathingPlayer {
     if (this.stage !== 'running') return;
     this.stage = 'after';
     this.announcement = completed ? 'Well done. The session is over.' : 'Stopped.';
-    if (!this.session) return;
-    try {
-      this.session = await this.client.finishSession({ id: this.session.id, completed });
-    } catch (error) {
-      this.error = toFailure(error).message;
-    }
-  }
-
-  /** "How strong is the craving now?" and "Did this help?", each optional, saved on tap. */
-  async answer(change: { intensityAfter?: number; helped?: boolean }): Promise<void> {
-    if (!this.session) return;
-    if (change.intensityAfter !== undefined) this.intensityAfter = change.intensityAfter;
-    if (change.helped !== undefined) this.helped = change.helped;
-    try {
-      this.session = await this.client.finishSession({
-        id: this.session.id,
-        completed: this.session.completed,
-        intensityAfter: this.intensityAfter ?? undefined,
-        helped: this.helped ?? undefined,
-      });
-    } catch (error) {
-      this.error = toFailure(error).message;
-    }
+    await this.record.end(completed);
   }
 
   close(): void {
