@@ -13,6 +13,7 @@ use ebb_core::{
     BreathingPattern, Chip, ChipKind, ChipUpdate, Goal, NewSession, NewThing, NewUrge, Outcome,
     OutcomeInput, Rerate, SessionEnd, Settings, SettingsUpdate, Step, Technique, TechniqueKind,
     TechniqueSession, ThingUpdate, TrackedThing, Urge, UrgeCursor, UrgeEdit, UrgePage, UseAction,
+    UsedTechnique,
 };
 
 /// Where the generated file lives, relative to this crate.
@@ -34,6 +35,7 @@ pub fn typescript() -> String {
         declare::<IpcError>(&cfg),
         declare::<AppStatus>(&cfg),
         declare::<NewUrge>(&cfg),
+        declare::<UsedTechnique>(&cfg),
         declare::<Urge>(&cfg),
         declare::<UrgeCursor>(&cfg),
         declare::<UrgePage>(&cfg),

@@ -101,3 +101,23 @@ async fn grounding_5_4_3_2_1_step_by_step() -> Result<()> {
     assert_eq!(after, Some(3), "the rating after is recorded");
     Ok(())
 }
+
+#[tokio::test]
+async fn breathing_for_a_craving_shows_in_history_with_before_and_after() -> Result<()> {
+    let app = App::start().await?;
+    app.tap("[data-intensity='8']").await?;
+    app.tap("[data-action=breathe-now]").await?;
+    announced(&app, "Breathe in").await?;
+    app.tap("[data-action=stop-breathing]").await?;
+    app.tap("[data-breathe-after='4']").await?;
+    app.wait_for("[data-breathe-after='4'][aria-pressed=true]").await?;
+    app.tap("[data-action=close-breathing]").await?;
+    app.tap("[data-place=history]").await?;
+    app.wait_for("li.urge .technique").await?;
+    assert_eq!(
+        app.texts("li.urge .technique").await?,
+        ["Box breathing · 8 → 4"],
+        "History shows the technique used for the craving, with before and after"
+    );
+    app.close().await
+}

@@ -51,5 +51,5 @@ pub use text::MAX_LABEL_CHARS;
 pub use things::{Goal, MAX_PLANNED_AMOUNT, NewThing, ThingUpdate, TrackedThing};
 pub use urge::{
     Intensity, LATE_AFTER, MAX_FUTURE_SKEW, MAX_NOTE_CHARS, MAX_PAGE_SIZE, NewUrge, Urge,
-    UrgeCursor, UrgeEdit, UrgePage,
+    UrgeCursor, UrgeEdit, UrgePage, UsedTechnique,
 };

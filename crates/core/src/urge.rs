@@ -1,5 +1,6 @@
 //! Cravings ("urges"): logging one in the moment, listing them, undoing a log.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -165,6 +166,21 @@ pub struct Urge {
     pub chip_ids: Vec<String>,
     /// What came of it, once recorded.
     pub outcome: Option<Outcome>,
+    /// The techniques used for it, oldest first.
+    pub techniques: Vec<UsedTechnique>,
+}
+
+/// A technique used for a craving, as History shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct UsedTechnique {
+    /// The technique's catalog id.
+    pub technique_id: String,
+    /// How strong the craving was right after, if the person said.
+    pub intensity_after: Option<u8>,
+    /// Ran to its end.
+    pub completed: bool,
 }
 
 /// Where a History page ends: the next page starts strictly after this craving.
@@ -235,6 +251,7 @@ fn urge_from_row(row: &Row<'_>) -> rusqlite::Result<Urge> {
         tracked_id: row.get(7)?,
         logged_late: row.get(8)?,
         chip_ids: Vec::new(),
+        techniques: Vec::new(),
         outcome: outcome_from_columns(
             row.get(9)?,
             row.get(10)?,
@@ -298,6 +315,7 @@ impl Store {
             logged_late: now - occurred_at > LATE_AFTER,
             chip_ids: Vec::new(),
             outcome: None,
+            techniques: Vec::new(),
         })
     }
 
@@ -373,7 +391,7 @@ impl Store {
             .query_row([id], urge_from_row)
             .optional()?
             .ok_or_else(|| not_found(id))?;
-        urge.chip_ids = self.urge_chip_ids(id)?;
+        self.attach_links(std::slice::from_mut(&mut urge))?;
         Ok(urge)
     }
 
@@ -417,31 +435,51 @@ impl Store {
         } else {
             None
         };
-        self.attach_chips(&mut urges)?;
+        self.attach_links(&mut urges)?;
         Ok(UrgePage { urges, next })
     }
 
-    /// Fills in the chips of a page of cravings with one query.
-    fn attach_chips(&self, urges: &mut [Urge]) -> Result<()> {
+    /// Fills in the chips and techniques of a page of cravings: one query for each.
+    fn attach_links(&self, urges: &mut [Urge]) -> Result<()> {
         if urges.is_empty() {
             return Ok(());
         }
         let placeholders = vec!["?"; urges.len()].join(",");
+        let ids = || urges.iter().map(|u| u.id.clone()).collect::<Vec<_>>();
+        let mut chips: HashMap<String, Vec<String>> = HashMap::new();
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT uc.urge_id, uc.chip_id FROM urge_chips uc JOIN chips c ON c.id = uc.chip_id \
              WHERE uc.urge_id IN ({placeholders}) ORDER BY c.kind, c.position"
         ))?;
-        let ids = urges.iter().map(|u| u.id.as_str());
-        let rows = stmt.query_map(rusqlite::params_from_iter(ids), |r| {
+        let rows = stmt.query_map(rusqlite::params_from_iter(ids()), |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
         })?;
-        let mut by_urge: std::collections::HashMap<String, Vec<String>> = Default::default();
         for row in rows {
             let (urge_id, chip_id) = row?;
-            by_urge.entry(urge_id).or_default().push(chip_id);
+            chips.entry(urge_id).or_default().push(chip_id);
+        }
+        let mut techniques: HashMap<String, Vec<UsedTechnique>> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT urge_id, technique_id, intensity_after, completed FROM technique_sessions \
+             WHERE urge_id IN ({placeholders}) ORDER BY started_at"
+        ))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(ids()), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                UsedTechnique {
+                    technique_id: r.get(1)?,
+                    intensity_after: r.get(2)?,
+                    completed: r.get(3)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (urge_id, used) = row?;
+            techniques.entry(urge_id).or_default().push(used);
         }
         for urge in urges {
-            urge.chip_ids = by_urge.remove(&urge.id).unwrap_or_default();
+            urge.chip_ids = chips.remove(&urge.id).unwrap_or_default();
+            urge.techniques = techniques.remove(&urge.id).unwrap_or_default();
         }
         Ok(())
     }

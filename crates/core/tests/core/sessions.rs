@@ -1,7 +1,7 @@
 //! Technique sessions: started, stopped or completed, rated, linked to a craving.
 
 use chrono::Duration;
-use ebb_core::{Intensity, NewSession, NewUrge, SessionEnd};
+use ebb_core::{Intensity, NewSession, NewUrge, SessionEnd, UsedTechnique};
 
 use crate::support::{store_at_t0, t0};
 
@@ -28,6 +28,16 @@ fn a_session_for_a_craving_records_before_and_after() {
     assert_eq!(done.ended_at, Some(t0() + Duration::minutes(5)));
     assert_eq!((done.completed, done.intensity_after, done.helped), (true, Some(4), Some(true)));
     assert_eq!(store.sessions_for_urge(&urge.id).unwrap(), vec![done]);
+    let listed = &store.urges_page(None, 10).unwrap().urges[0];
+    assert_eq!(
+        listed.techniques,
+        [UsedTechnique {
+            technique_id: "breathing.box".into(),
+            intensity_after: Some(4),
+            completed: true
+        }],
+        "History shows the technique used for the craving, with the rating after"
+    );
 }
 
 #[test]

@@ -40,6 +40,20 @@ occurredAt?: string,
  */
 trackedId?: string, };
 
+export type UsedTechnique = { 
+/**
+ * The technique's catalog id.
+ */
+techniqueId: string, 
+/**
+ * How strong the craving was right after, if the person said.
+ */
+intensityAfter: number | null, 
+/**
+ * Ran to its end.
+ */
+completed: boolean, };
+
 export type Urge = { 
 /**
  * UUIDv7.
@@ -84,7 +98,11 @@ chipIds: Array<string>,
 /**
  * What came of it, once recorded.
  */
-outcome: Outcome | null, };
+outcome: Outcome | null, 
+/**
+ * The techniques used for it, oldest first.
+ */
+techniques: Array<UsedTechnique>, };
 
 export type UrgeCursor = { 
 /**

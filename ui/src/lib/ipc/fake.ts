@@ -93,6 +93,7 @@ export class FakeClient implements EbbClient {
       loggedLate: this.now.getTime() - Date.parse(at) > 3_600_000,
       chipIds: [],
       outcome: null,
+      techniques: [],
     };
     this.urges.push(urge);
     return structuredClone(urge);
