@@ -121,3 +121,54 @@ async fn breathing_for_a_craving_shows_in_history_with_before_and_after() -> Res
     );
     app.close().await
 }
+
+#[tokio::test]
+async fn session_commands_refuse_bad_input_and_record_nothing() -> Result<()> {
+    use serde_json::json;
+    let app = App::start().await?;
+    let cases = [
+        (
+            "start_session",
+            json!({ "techniqueId": "breathing.hyper", "plannedSeconds": 60 }),
+            "no technique called",
+        ),
+        ("start_session", json!({ "techniqueId": "breathing.box", "plannedSeconds": 0 }), "got 0"),
+        (
+            "start_session",
+            json!({ "techniqueId": "breathing.box", "plannedSeconds": -5 }),
+            "invalid value",
+        ),
+        (
+            "start_session",
+            json!({ "techniqueId": "breathing.box", "plannedSeconds": 60, "urgeId": "nope" }),
+            "isn't here any more",
+        ),
+        ("finish_session", json!({ "id": "nope", "completed": true }), "isn't here any more"),
+        (
+            "finish_session",
+            json!({ "id": "nope", "completed": true, "intensityAfter": 11 }),
+            "got 11",
+        ),
+    ];
+    for (command, request, expected) in cases {
+        let error = app.invoke(command, json!({ "request": request })).await?.expect_err("refused");
+        let message = error["message"].as_str().unwrap_or_default();
+        assert!(message.contains(expected), "{command}: {message:?} should contain {expected:?}");
+        assert!(matches!(error["code"].as_str(), Some("invalid_input" | "not_found")), "{error}");
+    }
+    let techniques = app.invoke("list_techniques", json!({})).await?.expect("catalog");
+    assert!(
+        techniques.as_array().is_some_and(|t| t.len() >= 15),
+        "the whole catalog crosses IPC: {} techniques",
+        techniques.as_array().map_or(0, Vec::len)
+    );
+    let dir = app.data_dir().to_path_buf();
+    let store = ebb_core::Store::open(dir.join("ebb.db"))?;
+    let count: i64 =
+        store
+            .connection()
+            .query_row("SELECT count(*) FROM technique_sessions", [], |r| r.get(0))?;
+    assert_eq!(count, 0, "no refused request recorded a session");
+    drop(store);
+    app.close().await
+}
