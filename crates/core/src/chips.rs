@@ -198,18 +198,8 @@ impl Store {
             params![urge_id, self.clock.now().timestamp_millis()],
         )?;
         tx.commit()?;
-        self.urge_chip_ids(urge_id)
-    }
-
-    pub(crate) fn urge_chip_ids(&self, urge_id: &str) -> Result<Vec<String>> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT c.id FROM urge_chips uc JOIN chips c ON c.id = uc.chip_id \
-                 WHERE uc.urge_id = ?1 ORDER BY c.kind, c.position",
-            )?
-            .query_map([urge_id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?)
+        // The same query History uses, so the order of chips is the same everywhere.
+        Ok(self.urge(urge_id)?.chip_ids)
     }
 
     fn check_label_free(&self, kind: ChipKind, label: &str, except: Option<&str>) -> Result<()> {

@@ -211,17 +211,12 @@ impl Store {
             .ok_or_else(|| crate::Error::NotFound { what: "outcome", id: input.urge_id })
     }
 
-    /// The re-rate interval in minutes (a setting; default 10).
-    pub fn rerate_minutes(&self) -> Result<u32> {
-        Ok(self.settings()?.rerate_minutes)
-    }
-
     /// The craving Now should ask about ("How strong is it now?"): the most recently logged one
     /// without an outcome, not dismissed, logged within the last 12 hours. `due` says whether
     /// its interval has passed; before then `due_at` tells when to ask.
     pub fn rerate(&self) -> Result<Option<Rerate>> {
         let now = self.clock.now();
-        let interval = Duration::minutes(i64::from(self.rerate_minutes()?));
+        let interval = Duration::minutes(i64::from(self.settings()?.rerate_minutes));
         let since = (now - RERATE_WINDOW).timestamp_millis();
         let newest: Option<(String, u8, i64)> = self
             .conn

@@ -14,7 +14,6 @@ export class Vocab {
   chips = $state<Chip[]>([]);
   techniques = $state<Technique[]>([]);
   settings = $state<Settings>({ rerateMinutes: 10, setupDone: true, reminders: false });
-  loaded = $state(false);
   error = $state<string | null>(null);
 
   constructor(private readonly client: EbbClient) {}
@@ -31,7 +30,6 @@ export class Vocab {
       this.things = things;
       this.chips = chips;
       this.settings = settings;
-      this.loaded = true;
     } catch (error) {
       this.error = toFailure(error).message;
     }
