@@ -143,6 +143,9 @@ pub struct Technique {
     pub safety: Vec<String>,
     /// Where its parameters come from.
     pub source: String,
+    /// One of the person's own patterns (never set by the catalog file).
+    #[serde(default, skip_deserializing)]
+    pub custom: bool,
 }
 
 /// The whole built-in catalog.

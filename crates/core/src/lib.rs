@@ -25,6 +25,7 @@ mod chips;
 mod clock;
 mod error;
 mod ids;
+mod library;
 mod outcome;
 mod sessions;
 mod settings;
@@ -41,11 +42,17 @@ pub use chips::{Chip, ChipKind, ChipUpdate};
 pub use clock::{Clock, ManualClock, OffsetClock, SystemClock};
 pub use error::{Error, Invalid, Result};
 pub use ids::{IdSource, RandomIds, SeededIds};
+pub use library::{
+    CUSTOM_PREFIX, DEFAULT_TECHNIQUE_ID, Library, MAX_CUSTOM_PATTERNS, PatternEdit, PatternInput,
+    TechniqueVisibility, counted_techniques,
+};
 pub use outcome::{
     DEFAULT_RERATE_MINUTES, MAX_AMOUNT, Outcome, OutcomeInput, RERATE_WINDOW, Rerate, UseAction,
 };
-pub use sessions::{MAX_SESSION_SECONDS, NewSession, SessionEnd, TechniqueSession};
-pub use settings::{RERATE_MINUTES_RANGE, Settings, SettingsUpdate};
+pub use sessions::{
+    CheckIn, MAX_SESSION_SECONDS, NewCheckIn, NewSession, SessionEnd, TechniqueSession,
+};
+pub use settings::{RERATE_MINUTES_RANGE, Settings, SettingsUpdate, Theme};
 pub use store::{SCHEMA_VERSION, Store};
 pub use text::MAX_LABEL_CHARS;
 pub use things::{Goal, MAX_PLANNED_AMOUNT, NewThing, ThingUpdate, TrackedThing};

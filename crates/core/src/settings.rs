@@ -22,10 +22,51 @@ pub struct Settings {
     /// Opt-in: a notification with neutral text when a check-in comes due while Ebb is in the
     /// background (off by default).
     pub reminders: bool,
+    /// The breathing exercise one tap on "Breathe with me" starts.
+    pub default_technique_id: String,
+    /// A soft tone per breathing phase (off by default: people may be in company).
+    pub tones: bool,
+    /// A vibration per phase where the device has one (on by default; phones only).
+    pub haptics: bool,
+    /// No scaling in the breathing player, whatever the system says (the system's
+    /// reduced-motion setting is always respected too).
+    pub reduce_motion: bool,
+    /// Light, dark, or as the system is.
+    pub theme: Theme,
+}
+
+/// The colour scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Theme {
+    /// Follow the system.
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    fn parse(s: &str) -> Self {
+        match s {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
 }
 
 /// A change to the settings; absent fields stay as they are.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(rename_all = "camelCase")]
 pub struct SettingsUpdate {
@@ -41,10 +82,30 @@ pub struct SettingsUpdate {
     #[serde(default)]
     #[ts(optional)]
     pub reminders: Option<bool>,
+    /// A breathing technique's id.
+    #[serde(default)]
+    #[ts(optional)]
+    pub default_technique_id: Option<String>,
+    /// Tones on or off.
+    #[serde(default)]
+    #[ts(optional)]
+    pub tones: Option<bool>,
+    /// Vibration on or off.
+    #[serde(default)]
+    #[ts(optional)]
+    pub haptics: Option<bool>,
+    /// In-app reduced motion on or off.
+    #[serde(default)]
+    #[ts(optional)]
+    pub reduce_motion: Option<bool>,
+    /// The colour scheme.
+    #[serde(default)]
+    #[ts(optional)]
+    pub theme: Option<Theme>,
 }
 
 impl Store {
-    fn setting(&self, key: &str) -> Result<Option<String>> {
+    pub(crate) fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
@@ -61,8 +122,17 @@ impl Store {
                 .filter(|v| RERATE_MINUTES_RANGE.contains(v))
                 .unwrap_or(DEFAULT_RERATE_MINUTES),
             setup_done: self.setting("setup_done")?.is_some_and(|v| v == "true"),
-            reminders: self.setting("reminders")?.is_some_and(|v| v == "true"),
+            reminders: self.flag("reminders", false)?,
+            default_technique_id: self.default_technique_id()?,
+            tones: self.flag("tones", false)?,
+            haptics: self.flag("haptics", true)?,
+            reduce_motion: self.flag("reduce_motion", false)?,
+            theme: self.setting("theme")?.map_or(Theme::System, |v| Theme::parse(&v)),
         })
+    }
+
+    fn flag(&self, key: &str, default: bool) -> Result<bool> {
+        Ok(self.setting(key)?.map_or(default, |v| v == "true"))
     }
 
     /// Changes settings; a refused value changes nothing.
@@ -75,6 +145,9 @@ impl Store {
                 format!("The check-in time is 1 to 240 minutes after a craving; got {minutes}."),
             )
             .into());
+        }
+        if let Some(id) = &update.default_technique_id {
+            self.check_default_technique(id)?;
         }
         let tx = self.conn.transaction()?;
         {
@@ -90,6 +163,21 @@ impl Store {
             }
             if let Some(on) = update.reminders {
                 put.execute(params!["reminders", on.to_string()])?;
+            }
+            if let Some(id) = &update.default_technique_id {
+                put.execute(params!["default_technique_id", id])?;
+            }
+            for (key, value) in [
+                ("tones", update.tones),
+                ("haptics", update.haptics),
+                ("reduce_motion", update.reduce_motion),
+            ] {
+                if let Some(on) = value {
+                    put.execute(params![key, on.to_string()])?;
+                }
+            }
+            if let Some(theme) = update.theme {
+                put.execute(params!["theme", theme.as_str()])?;
             }
         }
         tx.commit()?;

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_urges.sql"),
     include_str!("migrations/0002_capture.sql"),
     include_str!("migrations/0003_sessions.sql"),
+    include_str!("migrations/0004_library.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version` after migrating).

@@ -177,6 +177,8 @@ pub struct Urge {
 pub struct UsedTechnique {
     /// The technique's catalog id.
     pub technique_id: String,
+    /// Its name (a deleted custom pattern keeps its name here).
+    pub name: String,
     /// How strong the craving was right after, if the person said.
     pub intensity_after: Option<u8>,
     /// Ran to its end.
@@ -468,13 +470,23 @@ impl Store {
                 r.get::<_, String>(0)?,
                 UsedTechnique {
                     technique_id: r.get(1)?,
+                    name: String::new(),
                     intensity_after: r.get(2)?,
                     completed: r.get(3)?,
                 },
             ))
         })?;
+        let mut names: HashMap<String, String> = HashMap::new();
         for row in rows {
-            let (urge_id, used) = row?;
+            let (urge_id, mut used) = row?;
+            used.name = match names.get(&used.technique_id) {
+                Some(name) => name.clone(),
+                None => {
+                    let name = self.technique_name(&used.technique_id)?;
+                    names.insert(used.technique_id.clone(), name.clone());
+                    name
+                }
+            };
             techniques.entry(urge_id).or_default().push(used);
         }
         for urge in urges {

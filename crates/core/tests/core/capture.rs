@@ -323,11 +323,7 @@ fn the_rerate_prompt_comes_due_after_the_interval_and_never_nags_twice() {
 
     let second = store.log_urge(urge(6)).unwrap();
     store
-        .update_settings(SettingsUpdate {
-            rerate_minutes: Some(30),
-            setup_done: None,
-            reminders: None,
-        })
+        .update_settings(SettingsUpdate { rerate_minutes: Some(30), ..Default::default() })
         .unwrap();
     assert_eq!(store.rerate().unwrap().unwrap().due_at, clock_now(&store) + Duration::minutes(30));
     clock.advance(Duration::minutes(31));
@@ -358,6 +354,7 @@ fn settings_refuse_out_of_range_values() {
             rerate_minutes: Some(bad),
             setup_done: Some(true),
             reminders: Some(true),
+            ..Default::default()
         });
         assert!(message(err.unwrap_err()).contains(&format!("got {bad}")));
     }

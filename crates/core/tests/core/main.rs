@@ -3,6 +3,7 @@
 
 mod capture;
 mod durability;
+mod library;
 mod migrations;
 mod sessions;
 mod support;

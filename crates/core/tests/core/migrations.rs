@@ -77,3 +77,38 @@ fn reopening_applies_nothing_twice() {
     let again = Store::open(&path).unwrap();
     assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
 }
+
+#[test]
+fn a_v3_database_with_sessions_upgrades_and_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v3.db");
+    {
+        // Shipped migrations never change, so v1 + 0002 + 0003 is exactly a v3 database.
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch(V1_FIXTURE).unwrap();
+        conn.execute_batch(include_str!("../../src/migrations/0002_capture.sql")).unwrap();
+        conn.execute_batch(include_str!("../../src/migrations/0003_sessions.sql")).unwrap();
+        conn.execute_batch(
+            "INSERT INTO technique_sessions (id, technique_id, urge_id, started_at, ended_at, \
+             planned_seconds, completed, intensity_before, intensity_after, helped, created_at, \
+             updated_at) SELECT 's1', 'breathing.box', id, 1, 2, 300, 1, intensity, 3, 1, 1, 2 \
+             FROM urges ORDER BY occurred_at LIMIT 1; PRAGMA user_version = 3;",
+        )
+        .unwrap();
+    }
+    let upgraded = Store::open(&old).unwrap();
+    let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
+    assert_eq!(schema(upgraded.connection()), schema(fresh.connection()), "same schema as new");
+    let session = upgraded.session("s1").expect("the v3 session is kept");
+    assert_eq!(
+        (
+            session.completed,
+            session.intensity_after,
+            session.actual_seconds,
+            session.check_ins.len()
+        ),
+        (true, Some(3), None, 0),
+        "kept as it was, with no length or check-ins invented"
+    );
+    assert_eq!(upgraded.count_urges().unwrap(), 3, "every craving kept");
+}

@@ -23,6 +23,7 @@ fn a_session_for_a_craving_records_before_and_after() {
             completed: true,
             intensity_after: Some(Intensity::try_from(4).unwrap()),
             helped: Some(true),
+            ..Default::default()
         })
         .unwrap();
     assert_eq!(done.ended_at, Some(t0() + Duration::minutes(5)));
@@ -33,6 +34,7 @@ fn a_session_for_a_craving_records_before_and_after() {
         listed.techniques,
         [UsedTechnique {
             technique_id: "breathing.box".into(),
+            name: "Box breathing".into(),
             intensity_after: Some(4),
             completed: true
         }],
@@ -51,6 +53,7 @@ fn stopping_early_then_rating_keeps_the_stop() {
             completed: false,
             intensity_after: None,
             helped: None,
+            ..Default::default()
         })
         .unwrap();
     clock.advance(Duration::seconds(30));
@@ -60,6 +63,7 @@ fn stopping_early_then_rating_keeps_the_stop() {
             completed: true,
             intensity_after: Some(Intensity::try_from(2).unwrap()),
             helped: None,
+            ..Default::default()
         })
         .unwrap();
     assert!(!rated.completed, "a session stopped early stays stopped early");
@@ -89,6 +93,7 @@ fn bad_sessions_are_refused_with_a_reason() {
             completed: true,
             intensity_after: None,
             helped: None,
+            ..Default::default()
         })
         .unwrap_err();
     assert_eq!(err.code(), "not_found");
