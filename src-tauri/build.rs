@@ -28,6 +28,11 @@ fn main() {
             "list_techniques",
             "start_session",
             "finish_session",
+            "create_pattern",
+            "update_pattern",
+            "delete_pattern",
+            "set_technique_hidden",
+            "record_check_in",
         ]),
     ))
     .expect("tauri-build failed: check tauri.conf.json and the capabilities folder");

@@ -6,14 +6,15 @@
 use ts_rs::{Config, TS};
 
 use crate::ipc::{
-    AddChipRequest, AppStatus, DismissRerateRequest, IpcError, ListUrgesRequest,
-    SetUrgeChipRequest, SetUrgeNoteRequest, UrgeIdRequest,
+    AddChipRequest, AppStatus, DismissRerateRequest, IdRequest, IpcError, ListUrgesRequest,
+    SetUrgeChipRequest, SetUrgeNoteRequest,
 };
 use ebb_core::{
-    BreathingPattern, Chip, ChipKind, ChipUpdate, Goal, NewSession, NewThing, NewUrge, Outcome,
-    OutcomeInput, Rerate, SessionEnd, Settings, SettingsUpdate, Step, Technique, TechniqueKind,
-    TechniqueSession, ThingUpdate, TrackedThing, Urge, UrgeCursor, UrgeEdit, UrgePage, UseAction,
-    UsedTechnique,
+    BreathingPattern, CheckIn, Chip, ChipKind, ChipUpdate, Goal, Library, NewCheckIn, NewSession,
+    NewThing, NewUrge, Outcome, OutcomeInput, PatternEdit, PatternInput, Rerate, SessionEnd,
+    Settings, SettingsUpdate, Step, Technique, TechniqueKind, TechniqueSession,
+    TechniqueVisibility, Theme, ThingUpdate, TrackedThing, Urge, UrgeCursor, UrgeEdit, UrgePage,
+    UseAction, UsedTechnique,
 };
 
 /// Where the generated file lives, relative to this crate.
@@ -40,7 +41,7 @@ pub fn typescript() -> String {
         declare::<UrgeCursor>(&cfg),
         declare::<UrgePage>(&cfg),
         declare::<ListUrgesRequest>(&cfg),
-        declare::<UrgeIdRequest>(&cfg),
+        declare::<IdRequest>(&cfg),
         declare::<SetUrgeNoteRequest>(&cfg),
         declare::<UrgeEdit>(&cfg),
         declare::<SetUrgeChipRequest>(&cfg),
@@ -65,7 +66,14 @@ pub fn typescript() -> String {
         declare::<Technique>(&cfg),
         declare::<NewSession>(&cfg),
         declare::<SessionEnd>(&cfg),
+        declare::<CheckIn>(&cfg),
         declare::<TechniqueSession>(&cfg),
+        declare::<NewCheckIn>(&cfg),
+        declare::<Library>(&cfg),
+        declare::<PatternInput>(&cfg),
+        declare::<PatternEdit>(&cfg),
+        declare::<TechniqueVisibility>(&cfg),
+        declare::<Theme>(&cfg),
     ] {
         out.push_str(&decl);
         out.push('\n');

@@ -53,12 +53,12 @@ pub struct ListUrgesRequest {
     pub limit: u32,
 }
 
-/// Names one craving.
+/// Names one record (a craving, a pattern) by its id.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(rename_all = "camelCase")]
-pub struct UrgeIdRequest {
-    /// The craving's id.
+pub struct IdRequest {
+    /// The record's id.
     pub id: String,
 }
 

@@ -48,6 +48,11 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::techniques::list_techniques,
         commands::techniques::start_session,
         commands::techniques::finish_session,
+        commands::techniques::create_pattern,
+        commands::techniques::update_pattern,
+        commands::techniques::delete_pattern,
+        commands::techniques::set_technique_hidden,
+        commands::techniques::record_check_in,
     ]
 }
 
@@ -58,6 +63,8 @@ pub fn run() {
     let result = tauri::Builder::default()
         // Local notifications only (check-in reminders, opt-in): no push service, no network.
         .plugin(tauri_plugin_notification::init())
+        // A vibration per breathing phase on phones; on desktop the plugin does nothing.
+        .plugin(tauri_plugin_haptics::init())
         .invoke_handler(invoke_handler())
         .setup(move |app| {
             let data_dir = state::data_dir(app.handle())?;

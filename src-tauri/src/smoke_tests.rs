@@ -165,3 +165,49 @@ fn the_capture_commands_answer_through_ipc() {
     assert_eq!(settings.unwrap()["rerateMinutes"], 20);
     assert_eq!(call(&window, "get_settings", json!({})).unwrap()["setupDone"], true);
 }
+
+#[test]
+fn the_library_commands_answer_through_ipc() {
+    let (_app, window) = app();
+    let library = call(&window, "list_techniques", json!({})).unwrap();
+    assert_eq!(library["defaultTechniqueId"], "breathing.box", "{library}");
+    let pattern = json!({ "name": "My 3-5", "inhale": 3, "holdIn": 0, "exhale": 5, "holdOut": 0 });
+    let made = call(&window, "create_pattern", json!({ "request": pattern })).unwrap();
+    assert_eq!(made["custom"], true, "{made}");
+    let id = made["id"].as_str().unwrap().to_owned();
+    let edited = call(
+        &window,
+        "update_pattern",
+        json!({ "request": { "id": id, "pattern": { "name": "My 3-6", "inhale": 3, "holdIn": 0, "exhale": 6, "holdOut": 0 } } }),
+    )
+    .unwrap();
+    assert_eq!(edited["name"], "My 3-6");
+    let hidden = call(
+        &window,
+        "set_technique_hidden",
+        json!({ "request": { "techniqueId": "breathing.4-7-8", "hidden": true } }),
+    )
+    .unwrap();
+    assert_eq!(hidden["hidden"], json!(["breathing.4-7-8"]));
+
+    let session = call(
+        &window,
+        "start_session",
+        json!({ "request": { "techniqueId": "urge-surfing", "plannedSeconds": 300 } }),
+    )
+    .unwrap();
+    let check_in = call(
+        &window,
+        "record_check_in",
+        json!({ "request": { "sessionId": session["id"], "passed": false, "intensity": 6 } }),
+    )
+    .unwrap();
+    assert_eq!(check_in["intensity"], 6, "{check_in}");
+    assert_eq!(
+        call(&window, "delete_pattern", json!({ "request": { "id": id } })),
+        Ok(Value::Null)
+    );
+    let bad = call(&window, "create_pattern", json!({ "request": { "name": "x", "inhale": 3 } }))
+        .unwrap_err();
+    assert_eq!(bad["code"], "invalid_input", "a missing field is refused in words: {bad}");
+}

@@ -5,7 +5,7 @@ use serde_json::Value;
 use tauri::State;
 
 use crate::ipc::{
-    IpcError, ListUrgesRequest, SetUrgeChipRequest, SetUrgeNoteRequest, UrgeIdRequest, decode,
+    IdRequest, IpcError, ListUrgesRequest, SetUrgeChipRequest, SetUrgeNoteRequest, decode,
 };
 use crate::state::AppState;
 
@@ -23,10 +23,10 @@ pub async fn set_urge_note(state: State<'_, AppState>, request: Value) -> Result
     state.run(move |store| store.set_urge_note(&request.id, request.note)).await
 }
 
-/// Deletes a craving for real (Undo) (`request`: `UrgeIdRequest`).
+/// Deletes a craving for real (Undo) (`request`: `IdRequest`).
 #[tauri::command]
 pub async fn delete_urge(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
-    let request: UrgeIdRequest = decode(request)?;
+    let request: IdRequest = decode(request)?;
     state.run(move |store| store.delete_urge(&request.id)).await
 }
 
@@ -43,10 +43,10 @@ pub async fn count_urges(state: State<'_, AppState>) -> Result<u64, IpcError> {
     state.run(|store| store.count_urges()).await
 }
 
-/// One craving with its chips and outcome (`request`: `UrgeIdRequest`).
+/// One craving with its chips and outcome (`request`: `IdRequest`).
 #[tauri::command]
 pub async fn get_urge(state: State<'_, AppState>, request: Value) -> Result<Urge, IpcError> {
-    let request: UrgeIdRequest = decode(request)?;
+    let request: IdRequest = decode(request)?;
     state.run(move |store| store.urge(&request.id)).await
 }
 

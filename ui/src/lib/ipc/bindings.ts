@@ -46,6 +46,10 @@ export type UsedTechnique = {
  */
 techniqueId: string, 
 /**
+ * Its name (a deleted custom pattern keeps its name here).
+ */
+name: string, 
+/**
  * How strong the craving was right after, if the person said.
  */
 intensityAfter: number | null, 
@@ -134,9 +138,9 @@ after?: UrgeCursor,
  */
 limit: number, };
 
-export type UrgeIdRequest = { 
+export type IdRequest = { 
 /**
- * The craving's id.
+ * The record's id.
  */
 id: string, };
 
@@ -393,7 +397,28 @@ setupDone: boolean,
  * Opt-in: a notification with neutral text when a check-in comes due while Ebb is in the
  * background (off by default).
  */
-reminders: boolean, };
+reminders: boolean, 
+/**
+ * The breathing exercise one tap on "Breathe with me" starts.
+ */
+defaultTechniqueId: string, 
+/**
+ * A soft tone per breathing phase (off by default: people may be in company).
+ */
+tones: boolean, 
+/**
+ * A vibration per phase where the device has one (on by default; phones only).
+ */
+haptics: boolean, 
+/**
+ * No scaling in the breathing player, whatever the system says (the system's
+ * reduced-motion setting is always respected too).
+ */
+reduceMotion: boolean, 
+/**
+ * Light, dark, or as the system is.
+ */
+theme: Theme, };
 
 export type SettingsUpdate = { 
 /**
@@ -407,7 +432,27 @@ setupDone?: boolean,
 /**
  * Check-in reminders on or off.
  */
-reminders?: boolean, };
+reminders?: boolean, 
+/**
+ * A breathing technique's id.
+ */
+defaultTechniqueId?: string, 
+/**
+ * Tones on or off.
+ */
+tones?: boolean, 
+/**
+ * Vibration on or off.
+ */
+haptics?: boolean, 
+/**
+ * In-app reduced motion on or off.
+ */
+reduceMotion?: boolean, 
+/**
+ * The colour scheme.
+ */
+theme?: Theme, };
 
 export type TechniqueKind = "breathing" | "urgeSurfing" | "steps" | "waiting";
 
@@ -483,7 +528,11 @@ safety: Array<string>,
 /**
  * Where its parameters come from.
  */
-source: string, };
+source: string, 
+/**
+ * One of the person's own patterns (never set by the catalog file).
+ */
+custom: boolean, };
 
 export type NewSession = { 
 /**
@@ -515,7 +564,34 @@ intensityAfter?: number,
 /**
  * "Did this help?"
  */
-helped?: boolean, };
+helped?: boolean, 
+/**
+ * Seconds actually practised, pauses not counted (0–7200).
+ */
+actualSeconds?: number, 
+/**
+ * The planned length after the person extended it (urge surfing's "5 more minutes"):
+ * never shorter than planned at the start, at most 7200.
+ */
+plannedSeconds?: number, };
+
+export type CheckIn = { 
+/**
+ * UUIDv7.
+ */
+id: string, 
+/**
+ * When it was answered.
+ */
+at: string, 
+/**
+ * Had the urge passed?
+ */
+passed: boolean, 
+/**
+ * How strong it was, if said.
+ */
+intensity: number | null, };
 
 export type TechniqueSession = { 
 /**
@@ -557,4 +633,85 @@ intensityAfter: number | null,
 /**
  * "Did this help?"
  */
-helped: boolean | null, };
+helped: boolean | null, 
+/**
+ * Seconds actually practised, if known.
+ */
+actualSeconds: number | null, 
+/**
+ * Urge-surfing check-ins, oldest first.
+ */
+checkIns: Array<CheckIn>, };
+
+export type NewCheckIn = { 
+/**
+ * The running session's id.
+ */
+sessionId: string, 
+/**
+ * Has the urge passed?
+ */
+passed: boolean, 
+/**
+ * How strong it is now, 0–10, if the person said.
+ */
+intensity?: number, };
+
+export type Library = { 
+/**
+ * Built-ins in catalog order, then custom patterns oldest first; hidden ones included
+ * (so they can be shown again) and listed in `hidden`.
+ */
+techniques: Array<Technique>, 
+/**
+ * Ids the person hid.
+ */
+hidden: Array<string>, 
+/**
+ * The breathing exercise one tap starts.
+ */
+defaultTechniqueId: string, };
+
+export type PatternInput = { 
+/**
+ * The person's name for it ("My 3-5"), 1–60 characters, unique among their patterns.
+ */
+name: string, 
+/**
+ * Seconds breathing in, 1–20 in half-second steps.
+ */
+inhale: number, 
+/**
+ * Seconds holding after breathing in, 0–20.
+ */
+holdIn: number, 
+/**
+ * Seconds breathing out, 1–20.
+ */
+exhale: number, 
+/**
+ * Seconds holding after breathing out, 0–20.
+ */
+holdOut: number, };
+
+export type PatternEdit = { 
+/**
+ * The pattern's id (`custom.…`).
+ */
+id: string, 
+/**
+ * Its new name and numbers.
+ */
+pattern: PatternInput, };
+
+export type TechniqueVisibility = { 
+/**
+ * Any technique id.
+ */
+techniqueId: string, 
+/**
+ * Hide it (true) or show it again (false).
+ */
+hidden: boolean, };
+
+export type Theme = "system" | "light" | "dark";

@@ -26,7 +26,7 @@ import type {
   TrackedThing,
   Urge,
   UrgeEdit,
-  UrgeIdRequest,
+  IdRequest,
   UrgePage,
 } from './bindings';
 
@@ -36,10 +36,10 @@ export interface EbbClient {
   uiReady(): Promise<void>;
   logUrge(request: NewUrge): Promise<Urge>;
   setUrgeNote(request: SetUrgeNoteRequest): Promise<Urge>;
-  deleteUrge(request: UrgeIdRequest): Promise<void>;
+  deleteUrge(request: IdRequest): Promise<void>;
   listUrges(request: ListUrgesRequest): Promise<UrgePage>;
   countUrges(): Promise<number>;
-  getUrge(request: UrgeIdRequest): Promise<Urge>;
+  getUrge(request: IdRequest): Promise<Urge>;
   editUrge(request: UrgeEdit): Promise<Urge>;
   /** Returns the craving's chip ids after the change. */
   setUrgeChip(request: SetUrgeChipRequest): Promise<string[]>;
