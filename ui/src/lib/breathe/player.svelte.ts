@@ -4,6 +4,7 @@ import type { Technique } from '../ipc/bindings';
 import type { EbbClient } from '../ipc/client';
 import { BreathingTimer, PHASE_WORDS, type Moment } from './engine';
 import { SessionRecorder } from './recorder.svelte';
+import type { Cues } from './cues';
 
 export type Stage = 'running' | 'after' | 'closed';
 
@@ -24,6 +25,7 @@ export class BreathingPlayer {
     readonly technique: Technique,
     readonly durationSeconds: number,
     urgeId: string | null = null,
+    private readonly cues: Pick<Cues, 'phase'> | null = null,
   ) {
     this.record = new SessionRecorder(client, technique.id, durationSeconds, urgeId);
   }
@@ -50,6 +52,7 @@ export class BreathingPlayer {
     if (key !== this.lastPhase && !moment.done) {
       this.lastPhase = key;
       this.announcement = PHASE_WORDS[moment.phase.name];
+      this.cues?.phase(moment.phase.name);
     }
     if (moment.done) void this.end(true);
   }
@@ -73,7 +76,8 @@ export class BreathingPlayer {
     if (this.stage !== 'running') return;
     this.stage = 'after';
     this.announcement = completed ? 'Well done. The session is over.' : 'Stopped.';
-    await this.record.end(completed);
+    const elapsed = this.moment?.elapsedMs ?? 0;
+    await this.record.end(completed, { actualSeconds: Math.min(7200, Math.round(elapsed / 1000)) });
   }
 
   close(): void {

@@ -29,10 +29,11 @@ export class SessionRecorder {
     }
   }
 
-  async end(completed: boolean): Promise<void> {
+  /** Records the end: completed or stopped early, with the seconds practised and any extension. */
+  async end(completed: boolean, length: { actualSeconds?: number; plannedSeconds?: number } = {}): Promise<void> {
     if (!this.session) return;
     try {
-      this.session = await this.client.finishSession({ id: this.session.id, completed });
+      this.session = await this.client.finishSession({ id: this.session.id, completed, ...length });
     } catch (error) {
       this.error = toFailure(error).message;
     }

@@ -16,6 +16,7 @@ const grounding: Technique = {
   ),
   safety: [],
   source: 'care.md §4',
+  custom: false,
 };
 
 function client(): FakeClient {

@@ -1,5 +1,6 @@
 // What logging offers: the tracked things, the chips, and the settings. Loaded once per screen.
-import type { Chip, ChipKind, Settings, Technique, TrackedThing } from '../ipc/bindings';
+import type { Chip, ChipKind, Settings, TrackedThing } from '../ipc/bindings';
+import { DEFAULT_SETTINGS } from '../settings/preferences.svelte';
 import { toFailure, type EbbClient } from '../ipc/client';
 
 export const CHIP_KINDS: { kind: ChipKind; title: string }[] = [
@@ -12,21 +13,18 @@ export const CHIP_KINDS: { kind: ChipKind; title: string }[] = [
 export class Vocab {
   things = $state<TrackedThing[]>([]);
   chips = $state<Chip[]>([]);
-  techniques = $state<Technique[]>([]);
-  settings = $state<Settings>({ rerateMinutes: 10, setupDone: true, reminders: false });
+  settings = $state<Settings>({ ...DEFAULT_SETTINGS, setupDone: true });
   error = $state<string | null>(null);
 
   constructor(private readonly client: EbbClient) {}
 
   async load(): Promise<void> {
     try {
-      const [things, chips, settings, techniques] = await Promise.all([
+      const [things, chips, settings] = await Promise.all([
         this.client.listThings(),
         this.client.listChips(),
         this.client.getSettings(),
-        this.client.listTechniques(),
       ]);
-      this.techniques = techniques;
       this.things = things;
       this.chips = chips;
       this.settings = settings;
@@ -48,10 +46,6 @@ export class Vocab {
 
   chipLabel(id: string): string | undefined {
     return this.chips.find((c) => c.id === id)?.label;
-  }
-
-  techniqueName(id: string): string {
-    return this.techniques.find((t) => t.id === id)?.name ?? id;
   }
 
   thing(id: string | null): TrackedThing | null {

@@ -28,6 +28,12 @@ import type {
   UrgeEdit,
   IdRequest,
   UrgePage,
+  Library,
+  PatternInput,
+  PatternEdit,
+  TechniqueVisibility,
+  NewCheckIn,
+  CheckIn,
 } from './bindings';
 
 export interface EbbClient {
@@ -56,8 +62,14 @@ export interface EbbClient {
   dismissRerate(request: DismissRerateRequest): Promise<void>;
   getSettings(): Promise<Settings>;
   updateSettings(request: SettingsUpdate): Promise<Settings>;
-  listTechniques(): Promise<Technique[]>;
+  /** Built-ins and the person's own patterns, what is hidden, and the one-tap default. */
+  listTechniques(): Promise<Library>;
+  createPattern(request: PatternInput): Promise<Technique>;
+  updatePattern(request: PatternEdit): Promise<Technique>;
+  deletePattern(request: IdRequest): Promise<void>;
+  setTechniqueHidden(request: TechniqueVisibility): Promise<Library>;
   startSession(request: NewSession): Promise<TechniqueSession>;
+  recordCheckIn(request: NewCheckIn): Promise<CheckIn>;
   finishSession(request: SessionEnd): Promise<TechniqueSession>;
 }
 
@@ -122,7 +134,12 @@ export function tauriClient(): EbbClient {
     getSettings: () => call('get_settings'),
     updateSettings: (request) => call('update_settings', { request }),
     listTechniques: () => call('list_techniques'),
+    createPattern: (request) => call('create_pattern', { request }),
+    updatePattern: (request) => call('update_pattern', { request }),
+    deletePattern: (request) => call('delete_pattern', { request }),
+    setTechniqueHidden: (request) => call('set_technique_hidden', { request }),
     startSession: (request) => call('start_session', { request }),
+    recordCheckIn: (request) => call('record_check_in', { request }),
     finishSession: (request) => call('finish_session', { request }),
   };
 }

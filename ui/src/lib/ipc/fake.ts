@@ -21,6 +21,13 @@ import type {
   Urge,
   UrgeEdit,
   UrgePage,
+  Library,
+  PatternInput,
+  PatternEdit,
+  TechniqueVisibility,
+  NewCheckIn,
+  CheckIn,
+  IdRequest,
 } from './bindings';
 
 const BUILTIN_CHIPS: [Chip['kind'], string][] = [
@@ -43,7 +50,16 @@ export class FakeClient implements EbbClient {
     hidden: false,
     builtin: true,
   }));
-  settings: Settings = { rerateMinutes: 10, setupDone: false, reminders: false };
+  settings: Settings = {
+    rerateMinutes: 10,
+    setupDone: false,
+    reminders: false,
+    defaultTechniqueId: 'breathing.box',
+    tones: false,
+    haptics: true,
+    reduceMotion: false,
+    theme: 'system',
+  };
   dismissed = new Set<string>();
   calls: string[] = [];
   failNext: IpcFailure | null = null;
@@ -296,7 +312,19 @@ export class FakeClient implements EbbClient {
       this.settings.rerateMinutes = request.rerateMinutes;
     }
     if (request.setupDone != null) this.settings.setupDone = request.setupDone;
+    if (request.defaultTechniqueId != null) {
+      const t = this.techniques.find((x) => x.id === request.defaultTechniqueId);
+      if (!t) throw new IpcFailure('invalid_input', `There is no technique called “${request.defaultTechniqueId}”.`);
+      if (t.kind !== 'breathing') {
+        throw new IpcFailure('invalid_input', `One tap starts a breathing exercise; ${t.name} isn't one.`);
+      }
+    }
     if (request.reminders != null) this.settings.reminders = request.reminders;
+    if (request.defaultTechniqueId != null) this.settings.defaultTechniqueId = request.defaultTechniqueId;
+    if (request.tones != null) this.settings.tones = request.tones;
+    if (request.haptics != null) this.settings.haptics = request.haptics;
+    if (request.reduceMotion != null) this.settings.reduceMotion = request.reduceMotion;
+    if (request.theme != null) this.settings.theme = request.theme;
     return { ...this.settings };
   }
 
@@ -312,13 +340,132 @@ export class FakeClient implements EbbClient {
       steps: [],
       safety: ['Dizzy or tingly? Stop and breathe normally.'],
       source: 'care.md §4',
+      custom: false,
+    },
+    {
+      id: 'urge-surfing',
+      kind: 'urgeSurfing',
+      name: 'Urge surfing',
+      why: 'Ride the wave.',
+      pattern: null,
+      durations: [300, 600, 900, 1200],
+      defaultDuration: 600,
+      steps: [
+        { title: 'Settle', text: 'Sit comfortably.' },
+        { title: 'Notice', text: 'Name the urge.' },
+        { title: 'Ride it', text: 'Breathe with it.' },
+      ],
+      safety: [],
+      source: 'care.md §4',
+      custom: false,
+    },
+    {
+      id: 'waiting',
+      kind: 'waiting',
+      name: 'Just waited',
+      why: 'Let time pass.',
+      pattern: null,
+      durations: [],
+      defaultDuration: null,
+      steps: [],
+      safety: [],
+      source: 'care.md §4',
+      custom: false,
     },
   ];
+  hidden: string[] = [];
   sessions: TechniqueSession[] = [];
+  checkIns: (CheckIn & { sessionId: string })[] = [];
 
-  async listTechniques(): Promise<Technique[]> {
+  async listTechniques(): Promise<Library> {
     this.check('listTechniques');
-    return structuredClone(this.techniques);
+    return structuredClone({
+      techniques: this.techniques,
+      hidden: this.hidden,
+      defaultTechniqueId: this.settings.defaultTechniqueId,
+    });
+  }
+
+  private checkPattern(p: PatternInput): void {
+    if (!p.name.trim()) throw new IpcFailure('invalid_input', "A pattern's name needs at least one letter or number.");
+    for (const [what, v, min] of [
+      ['Breathing in', p.inhale, 1],
+      ['The hold after breathing in', p.holdIn, 0],
+      ['Breathing out', p.exhale, 1],
+      ['The hold after breathing out', p.holdOut, 0],
+    ] as const) {
+      if (!(v >= 0 && v <= 20) || (v * 2) % 1 !== 0) {
+        throw new IpcFailure('invalid_input', `${what} is 0 to 20 seconds in half-second steps; got ${v}.`);
+      }
+      if (v < min) throw new IpcFailure('invalid_input', `${what} needs at least 1 second; got ${v}.`);
+    }
+  }
+
+  private custom(id: string, p: PatternInput): Technique {
+    return {
+      id,
+      kind: 'breathing',
+      name: p.name.trim(),
+      why: `Your own pattern: in ${p.inhale}, out ${p.exhale}.`,
+      pattern: { inhale: p.inhale, topUp: 0, holdIn: p.holdIn, exhale: p.exhale, holdOut: p.holdOut },
+      durations: [60, 180, 300, 600],
+      defaultDuration: 300,
+      steps: [],
+      safety: ['Dizzy or tingly? Stop and breathe normally.'],
+      source: 'Made by you',
+      custom: true,
+    };
+  }
+
+  async createPattern(request: PatternInput): Promise<Technique> {
+    this.check('createPattern');
+    this.checkPattern(request);
+    const made = this.custom(this.nextId('custom.'), request);
+    this.techniques.push(made);
+    return structuredClone(made);
+  }
+
+  async updatePattern(request: PatternEdit): Promise<Technique> {
+    this.check('updatePattern');
+    const i = this.techniques.findIndex((t) => t.id === request.id && t.custom);
+    if (i < 0) throw new IpcFailure('not_found', "That pattern isn't here any more.");
+    this.checkPattern(request.pattern);
+    this.techniques[i] = this.custom(request.id, request.pattern);
+    return structuredClone(this.techniques[i]);
+  }
+
+  async deletePattern(request: IdRequest): Promise<void> {
+    this.check('deletePattern');
+    const i = this.techniques.findIndex((t) => t.id === request.id && t.custom);
+    if (i < 0) throw new IpcFailure('not_found', "That pattern isn't here any more.");
+    this.techniques.splice(i, 1);
+    if (this.settings.defaultTechniqueId === request.id) this.settings.defaultTechniqueId = 'breathing.box';
+  }
+
+  async setTechniqueHidden(request: TechniqueVisibility): Promise<Library> {
+    this.check('setTechniqueHidden');
+    if (!this.techniques.some((t) => t.id === request.techniqueId)) {
+      throw new IpcFailure('invalid_input', `There is no technique called “${request.techniqueId}”.`);
+    }
+    this.hidden = this.hidden.filter((id) => id !== request.techniqueId);
+    if (request.hidden) this.hidden.push(request.techniqueId);
+    return this.listTechniques();
+  }
+
+  async recordCheckIn(request: NewCheckIn): Promise<CheckIn> {
+    this.check('recordCheckIn');
+    const session = this.sessions.find((s) => s.id === request.sessionId);
+    if (!session) throw new IpcFailure('not_found', "That session isn't here any more.");
+    if (session.endedAt) throw new IpcFailure('invalid_input', 'That session has already ended; its check-ins are closed.');
+    const checkIn = {
+      id: this.nextId('check-in'),
+      at: this.now.toISOString(),
+      passed: request.passed,
+      intensity: request.intensity ?? null,
+    };
+    this.checkIns.push({ ...checkIn, sessionId: session.id });
+    session.checkIns.push(checkIn);
+    return structuredClone(checkIn);
   }
 
   async startSession(request: NewSession): Promise<TechniqueSession> {
@@ -338,6 +485,8 @@ export class FakeClient implements EbbClient {
       intensityBefore: before,
       intensityAfter: null,
       helped: null,
+      actualSeconds: null,
+      checkIns: [],
     };
     this.sessions.push(session);
     return structuredClone(session);
@@ -353,6 +502,8 @@ export class FakeClient implements EbbClient {
     }
     session.intensityAfter = request.intensityAfter ?? session.intensityAfter;
     session.helped = request.helped ?? session.helped;
+    session.actualSeconds = request.actualSeconds ?? session.actualSeconds;
+    session.plannedSeconds = request.plannedSeconds ?? session.plannedSeconds;
     return structuredClone(session);
   }
 
