@@ -5,3 +5,4 @@
 mod breathe;
 mod capture;
 mod foundation;
+mod library;
