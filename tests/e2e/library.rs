@@ -160,51 +160,54 @@ async fn urge_surfing_records_a_check_in() -> Result<()> {
     app.close().await
 }
 
+/// Chooses a colour scheme in Settings, as a person would, and checks it is painted.
+async fn choose_theme(app: &App, theme: &str) -> Result<()> {
+    app.tap("[data-place=settings]").await?;
+    app.tap(&format!("input[name=theme][value={theme}]")).await?;
+    app.wait_for(&format!("input[name=theme][value={theme}]:checked")).await?;
+    let painted = app.eval("return document.documentElement.dataset.theme").await?;
+    assert_eq!(painted, theme, "the chosen scheme is painted at once");
+    Ok(())
+}
+
 #[tokio::test]
 async fn reduced_motion_setting_stops_scaling_and_shows_the_countdown() -> Result<()> {
     let app = App::start().await?;
-    // Normal motion, light and dark, for the artifacts.
-    for theme in ["light", "dark"] {
-        app.invoke("update_settings", json!({ "request": { "theme": theme } }))
-            .await?
-            .expect("theme");
-        app.tap("[data-place=settings]").await?;
-        app.tap("[data-place=now]").await?;
-        app.tap("[data-action=breathe]").await?;
-        announced(&app, "Hold").await?;
-        app.screenshot(&format!("breathe-player-{theme}")).await?;
-        app.tap("[data-action=stop-breathing]").await?;
-        app.tap("[data-action=close-breathing]").await?;
-    }
-    app.tap("[data-place=settings]").await?;
-    app.tap("input[name=reduceMotion]").await?;
-    app.tap("input[name=theme][value=light]").await?;
-    app.wait_for("input[name=theme][value=light]:checked").await?;
-    for theme in ["light", "dark"] {
-        if theme == "dark" {
+    for reduced in [false, true] {
+        if reduced {
             app.tap("[data-place=settings]").await?;
-            app.tap("input[name=theme][value=dark]").await?;
-            app.wait_for("input[name=theme][value=dark]:checked").await?;
-            let painted = app.eval("return document.documentElement.dataset.theme").await?;
-            assert_eq!(painted, "dark", "the chosen scheme is painted at once");
+            app.tap("input[name=reduceMotion]").await?;
+            app.wait_for("input[name=reduceMotion]:checked").await?;
         }
-        app.tap("[data-place=now]").await?;
-        app.tap("[data-action=breathe]").await?;
-        app.wait_for("[data-reduced-motion=true]").await?;
-        announced(&app, "Breathe in").await?;
-        tokio::time::sleep(Duration::from_millis(1_500)).await;
-        let transform =
-            app.eval("return getComputedStyle(document.querySelector('.shape')).transform").await?;
-        assert_eq!(transform, "none", "with reduced motion the shape does not scale");
-        let countdown = app.texts("[data-countdown]").await?;
-        assert!(
-            countdown.first().is_some_and(|c| c.parse::<u32>().is_ok()),
-            "the countdown is shown: {countdown:?}"
-        );
-        assert!(!app.all(".bar").await?.is_empty(), "a progress bar replaces the motion");
-        app.screenshot(&format!("breathe-player-reduced-{theme}")).await?;
-        app.tap("[data-action=stop-breathing]").await?;
-        app.tap("[data-action=close-breathing]").await?;
+        for theme in ["light", "dark"] {
+            choose_theme(&app, theme).await?;
+            app.tap("[data-place=now]").await?;
+            app.tap("[data-action=breathe]").await?;
+            app.wait_for(&format!("[data-reduced-motion={reduced}]")).await?;
+            announced(&app, "Breathe in").await?;
+            tokio::time::sleep(Duration::from_millis(1_500)).await;
+            let transform = app
+                .eval("return getComputedStyle(document.querySelector('.shape')).transform")
+                .await?;
+            if reduced {
+                assert_eq!(transform, "none", "with reduced motion the shape does not scale");
+                let countdown = app.texts("[data-countdown]").await?;
+                assert!(
+                    countdown.first().is_some_and(|c| c.parse::<u32>().is_ok()),
+                    "the countdown is shown: {countdown:?}"
+                );
+                assert!(!app.all(".bar").await?.is_empty(), "a progress bar replaces the motion");
+            } else {
+                assert!(
+                    transform.as_str().is_some_and(|t| t.starts_with("matrix(")),
+                    "without it the shape scales: {transform}"
+                );
+            }
+            let name = if reduced { "breathe-player-reduced" } else { "breathe-player" };
+            app.screenshot(&format!("{name}-{theme}")).await?;
+            app.tap("[data-action=stop-breathing]").await?;
+            app.tap("[data-action=close-breathing]").await?;
+        }
     }
     app.close().await
 }
@@ -295,11 +298,7 @@ async fn library_commands_refuse_bad_input_and_change_nothing() -> Result<()> {
             json!({ "techniqueId": "breathing.nope", "hidden": true }),
             "no technique called",
         ),
-        (
-            "set_technique_hidden",
-            json!({ "techniqueId": "breathing.box" }),
-            "missing `hidden`",
-        ),
+        ("set_technique_hidden", json!({ "techniqueId": "breathing.box" }), "missing `hidden`"),
         ("record_check_in", json!({ "sessionId": "nope", "passed": true }), "isn't here any more"),
         (
             "record_check_in",

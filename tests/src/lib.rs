@@ -272,6 +272,11 @@ impl App {
         Ok(self.client().execute(script, vec![]).await?)
     }
 
+    /// Runs an asynchronous script (its last argument is the callback) and returns its answer.
+    pub async fn eval_async(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        Ok(self.client().execute_async(script, args).await?)
+    }
+
     /// Ends the WebDriver session (which quits the app) and stops the driver.
     pub async fn close(mut self) -> Result<()> {
         if let Some(client) = self.client.take() {
