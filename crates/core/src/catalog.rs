@@ -143,6 +143,14 @@ pub struct Technique {
     pub safety: Vec<String>,
     /// Where its parameters come from.
     pub source: String,
+    /// The evidence-based prior for "what helps": the expected change of the re-rated craving
+    /// against just waiting, in points (negative = lower). `None` for the person's own patterns
+    /// (their own average is used).
+    #[serde(default)]
+    pub prior: Option<f64>,
+    /// One line of evidence in plain words, for suggesting it before there is personal data.
+    #[serde(default)]
+    pub evidence: Option<String>,
     /// One of the person's own patterns (never set by the catalog file).
     #[serde(default, skip_deserializing)]
     pub custom: bool,

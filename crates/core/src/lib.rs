@@ -24,6 +24,9 @@ mod catalog;
 mod chips;
 mod clock;
 mod error;
+#[cfg(feature = "generator")]
+mod generate;
+mod helps;
 mod ids;
 mod library;
 mod outcome;
@@ -41,6 +44,12 @@ pub use catalog::{
 pub use chips::{Chip, ChipKind, ChipUpdate};
 pub use clock::{Clock, ManualClock, OffsetClock, SystemClock};
 pub use error::{Error, Invalid, Result};
+#[cfg(feature = "generator")]
+pub use generate::{GenerateOptions, GenerateReport, TRUE_EFFECTS};
+pub use helps::{
+    CONTEXT_MIN_RATED, ContextBest, ContextResult, EXPLORATION, HALF_LIFE_DAYS, SUGGESTIONS,
+    SuggestRequest, Suggestion, SuggestionResponse, TechniqueEffect, WhatHelps,
+};
 pub use ids::{IdSource, RandomIds, SeededIds};
 pub use library::{
     CUSTOM_PREFIX, DEFAULT_TECHNIQUE_ID, Library, MAX_CUSTOM_PATTERNS, PatternEdit, PatternInput,

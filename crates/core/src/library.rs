@@ -118,6 +118,8 @@ fn custom_from(id: String, name: String, pattern: BreathingPattern) -> Technique
         steps: Vec::new(),
         safety,
         source: "Made by you, within Ebb's bounds for slow breathing (care.md §4).".to_owned(),
+        prior: None,
+        evidence: None,
         custom: true,
     }
 }

@@ -138,6 +138,8 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<TechniqueSession> {
 impl Store {
     /// Records the start of a session.
     pub fn start_session(&mut self, new: NewSession) -> Result<TechniqueSession> {
+        // What it changes can change "what helps": refit on next use.
+        self.forget_helps();
         self.usable_technique("techniqueId", &new.technique_id)?;
         if !(1..=MAX_SESSION_SECONDS).contains(&new.planned_seconds) {
             return Err(Invalid::new(
@@ -176,6 +178,8 @@ impl Store {
     /// Records how a session ended. Called again (to add the rating after Stop), it keeps the
     /// first end time and whether it was completed, and updates the answers.
     pub fn finish_session(&mut self, end: SessionEnd) -> Result<TechniqueSession> {
+        // What it changes can change "what helps": refit on next use.
+        self.forget_helps();
         let current = self.session(&end.id)?;
         if let Some(actual) = end.actual_seconds
             && actual > MAX_SESSION_SECONDS

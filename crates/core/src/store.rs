@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_capture.sql"),
     include_str!("migrations/0003_sessions.sql"),
     include_str!("migrations/0004_library.sql"),
+    include_str!("migrations/0005_helps.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version` after migrating).
@@ -25,6 +26,8 @@ pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) ids: Box<dyn IdSource>,
+    /// "What helps" fitted once and kept until a write changes it (see `helps.rs`).
+    pub(crate) helps: std::sync::Mutex<Option<Arc<crate::helps::Model>>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -98,7 +101,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
 
         migrate(&mut conn)?;
-        Ok(Self { conn, clock, ids })
+        Ok(Self { conn, clock, ids, helps: std::sync::Mutex::new(None) })
     }
 
     /// The schema version of the open database.

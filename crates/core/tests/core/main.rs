@@ -3,6 +3,7 @@
 
 mod capture;
 mod durability;
+mod helps;
 mod library;
 mod migrations;
 mod sessions;

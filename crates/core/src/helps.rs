@@ -1,0 +1,801 @@
+//! "What helps me" and suggestions: honest statistics on the person's own records (care.md §5).
+//!
+//! People log at a peak, so a craving falls afterwards whatever they do. A raw before → after drop
+//! flatters every technique; instead, for every re-rated craving the model is
+//!
+//! ```text
+//! after = a + b·before + Σ effect(technique used)        ("just waited" is the baseline: 0)
+//! ```
+//!
+//! fitted by weighted least squares with a Gaussian prior on each effect: the catalog's
+//! evidence-based prior for built-ins, the person's own average effect for their own patterns.
+//! With few uses an estimate stays near its prior, so two lucky uses don't top the list. Recent
+//! cravings weigh more (half-life [`HALF_LIFE_DAYS`]): benefits fade with habituation.
+//!
+//! Per context (a trigger or feeling chip, the time of day, the craving's strength) the residuals
+//! of each technique are shrunk toward its overall effect, and say nothing until there are
+//! enough. Suggestions are Thompson samples from these posteriors with a small exploration floor.
+//!
+//! The fitted model is cached in the store and dropped whenever a write could change it
+//! (an outcome, a session, an edit or delete); logging a new craving keeps it, so the
+//! suggestion right after a log costs no rescan.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use chrono::{DateTime, Timelike, Utc};
+use rand::Rng;
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::catalog::TechniqueKind;
+use crate::store::millis_to_time;
+use crate::{Result, Store, builtin_technique};
+
+/// Recent cravings count more: a craving this many days older than the newest weighs half.
+pub const HALF_LIFE_DAYS: f64 = 180.0;
+/// How far an effect may plausibly stray from its prior, in points (the prior's SD).
+const PRIOR_SD: f64 = 0.5;
+/// How many pseudo-uses a per-context estimate starts from (its overall effect).
+const CONTEXT_PSEUDO_USES: f64 = 5.0;
+/// A situation is reported once it has this many re-rated cravings.
+pub const CONTEXT_MIN_RATED: u32 = 10;
+/// A technique's result in a situation is named once it was used this often there.
+const CONTEXT_MIN_USES: u32 = 3;
+/// The chance that a suggestion slot goes to a technique picked at random (exploration floor).
+pub const EXPLORATION: f64 = 0.1;
+/// How many suggestions are offered.
+pub const SUGGESTIONS: usize = 3;
+/// The z value of a 90% interval.
+const Z90: f64 = 1.645;
+const WAITING: &str = "waiting";
+
+/// One technique's result, as "What helps me" lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct TechniqueEffect {
+    /// The technique's id.
+    pub technique_id: String,
+    /// Its name.
+    pub name: String,
+    /// Re-rated cravings it was used for.
+    pub uses: u32,
+    /// How much lower the craving was at re-rate than waiting would predict, in points
+    /// (positive = lower); 0 for the baseline itself.
+    pub benefit: f64,
+    /// The 90% interval of `benefit`.
+    pub low: f64,
+    /// The 90% interval of `benefit`.
+    pub high: f64,
+    /// Share of those cravings where the person didn't use or used less than planned.
+    pub win_share: Option<f64>,
+    /// How many of those cravings had what-they-did recorded.
+    pub win_of: u32,
+    /// "based on 3 uses — early days".
+    pub confidence: String,
+    /// "Just waited": the baseline everything is compared with.
+    pub baseline: bool,
+}
+
+/// The best technique in one situation.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct ContextBest {
+    /// The technique's id.
+    pub technique_id: String,
+    /// Its name.
+    pub name: String,
+    /// Points lower than waiting in this situation.
+    pub benefit: f64,
+    /// Uses in this situation.
+    pub uses: u32,
+}
+
+/// One situation (a trigger, a feeling, a time of day, a strength) with enough data.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct ContextResult {
+    /// "After work", "In the evening", "Strong urges (8–10)".
+    pub label: String,
+    /// Re-rated cravings in this situation.
+    pub rated: u32,
+    /// What helped most here, if anything was used often enough.
+    pub best: Option<ContextBest>,
+}
+
+/// "What helps me".
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct WhatHelps {
+    /// Every technique used at least once, and "just waited", best first.
+    pub techniques: Vec<TechniqueEffect>,
+    /// Re-rated cravings the estimates rest on.
+    pub rated: u32,
+    /// Situations with enough data, most data first.
+    pub contexts: Vec<ContextResult>,
+    /// What to say when there isn't enough for situations yet.
+    pub contexts_note: Option<String>,
+}
+
+/// A technique offered for this moment, with its reason in plain words.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct Suggestion {
+    /// The technique's id.
+    pub technique_id: String,
+    /// Its name.
+    pub name: String,
+    /// One line: why this, now.
+    pub reason: String,
+}
+
+/// Ask for suggestions, for a craving just logged (its chips, hour and strength tailor them).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct SuggestRequest {
+    /// The craving, if there is one.
+    #[serde(default)]
+    #[ts(optional)]
+    pub urge_id: Option<String>,
+}
+
+/// What the person did with the suggestions shown.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct SuggestionResponse {
+    /// The craving they were shown for, if any.
+    #[serde(default)]
+    #[ts(optional)]
+    pub urge_id: Option<String>,
+    /// The techniques offered, in order (1–5).
+    pub offered: Vec<String>,
+    /// The one chosen, or none for "not now".
+    #[serde(default)]
+    #[ts(optional)]
+    pub chosen: Option<String>,
+}
+
+/// A situation a craving can be in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Context {
+    Chip(String),
+    Time(u8),
+    Strength(u8),
+}
+
+const TIME_BANDS: [&str; 4] = ["In the morning", "In the afternoon", "In the evening", "At night"];
+const TIME_REASONS: [&str; 4] =
+    ["in the morning", "in the afternoon", "in the evening", "at night"];
+const STRENGTHS: [&str; 3] = ["Milder urges (0–4)", "Middling urges (5–7)", "Strong urges (8–10)"];
+const STRENGTH_REASONS: [&str; 3] =
+    ["with milder urges", "with middling urges", "with strong urges"];
+
+fn time_band(local_hour: u32) -> u8 {
+    match local_hour {
+        5..=11 => 0,
+        12..=16 => 1,
+        17..=21 => 2,
+        _ => 3,
+    }
+}
+
+fn strength_band(intensity: u8) -> u8 {
+    match intensity {
+        0..=4 => 0,
+        5..=7 => 1,
+        _ => 2,
+    }
+}
+
+fn local_hour(at: DateTime<Utc>, offset_minutes: i64) -> u32 {
+    (at + chrono::Duration::minutes(offset_minutes)).hour()
+}
+
+#[derive(Debug, Clone, Default)]
+struct Group {
+    weight: f64,
+    residuals: f64,
+    count: u32,
+}
+
+impl Group {
+    /// The residual mean shrunk toward 0 (the overall effect).
+    fn shift(&self) -> f64 {
+        self.residuals / (self.weight + CONTEXT_PSEUDO_USES)
+    }
+}
+
+/// The fitted model: cached by the store until a write could change it.
+#[derive(Debug, Default)]
+pub(crate) struct Model {
+    sigma2: f64,
+    /// Technique ids, in column order (waiting is not a column: it is the baseline).
+    ids: Vec<String>,
+    index: HashMap<String, usize>,
+    effect: Vec<f64>,
+    variance: Vec<f64>,
+    uses: Vec<u32>,
+    wins: Vec<(u32, u32)>,
+    baseline_uses: u32,
+    baseline_wins: (u32, u32),
+    rated: u32,
+    /// Per (situation, technique column or None for waiting).
+    groups: HashMap<(Context, Option<usize>), Group>,
+    context_rated: HashMap<Context, u32>,
+}
+
+struct Rated {
+    before: f64,
+    after: f64,
+    techniques: Vec<usize>,
+    weight: f64,
+    contexts: Vec<Context>,
+    win: Option<bool>,
+}
+
+/// Solves `m · x = v` for a symmetric positive-definite `m` (Cholesky) and returns `x` and the
+/// diagonal of `m⁻¹`.
+fn solve(m: &[Vec<f64>], v: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let n = v.len();
+    let mut l = vec![vec![0.0; n]; n];
+    for i in 0..n {
+        for j in 0..=i {
+            let sum: f64 = (0..j).map(|k| l[i][k] * l[j][k]).sum();
+            if i == j {
+                l[i][j] = (m[i][i] - sum).max(1e-12).sqrt();
+            } else {
+                l[i][j] = (m[i][j] - sum) / l[j][j];
+            }
+        }
+    }
+    let forward = |b: &[f64]| {
+        let mut y = vec![0.0; n];
+        for i in 0..n {
+            y[i] = (b[i] - (0..i).map(|k| l[i][k] * y[k]).sum::<f64>()) / l[i][i];
+        }
+        y
+    };
+    let back = |y: &[f64]| {
+        let mut x = vec![0.0; n];
+        for i in (0..n).rev() {
+            x[i] = (y[i] - (i + 1..n).map(|k| l[k][i] * x[k]).sum::<f64>()) / l[i][i];
+        }
+        x
+    };
+    let x = back(&forward(v));
+    let mut diag = vec![0.0; n];
+    for (i, d) in diag.iter_mut().enumerate() {
+        let mut e = vec![0.0; n];
+        e[i] = 1.0;
+        *d = back(&forward(&e))[i];
+    }
+    (x, diag)
+}
+
+/// The prior effect of a technique (points; negative = lower than waiting): the catalog's.
+fn catalog_prior(id: &str) -> Option<f64> {
+    builtin_technique(id).and_then(|t| t.prior)
+}
+
+/// Fits `after = a + b·before + Σ effect` with priors; returns (coefficients, variances, σ²).
+fn fit(rows: &[Rated], k: usize, priors: &[f64], sigma2: f64) -> (Vec<f64>, Vec<f64>) {
+    let n = 2 + k;
+    let mut m = vec![vec![0.0; n]; n];
+    let mut v = vec![0.0; n];
+    for row in rows {
+        let w = row.weight / sigma2;
+        let mut x: Vec<(usize, f64)> = vec![(0, 1.0), (1, row.before)];
+        x.extend(row.techniques.iter().map(|&t| (2 + t, 1.0)));
+        for &(i, xi) in &x {
+            v[i] += w * xi * row.after;
+            for &(j, xj) in &x {
+                m[i][j] += w * xi * xj;
+            }
+        }
+    }
+    // Weak priors on the intercept and slope; the effects' priors carry the shrinkage.
+    m[0][0] += 1.0 / 100.0;
+    v[0] += 1.0 / 100.0;
+    m[1][1] += 1.0;
+    v[1] += 0.5;
+    let precision = 1.0 / (PRIOR_SD * PRIOR_SD);
+    for (t, prior) in priors.iter().enumerate() {
+        m[2 + t][2 + t] += precision;
+        v[2 + t] += precision * prior;
+    }
+    solve(&m, &v)
+}
+
+impl Model {
+    fn build(store: &Store) -> Result<Model> {
+        let conn = &store.conn;
+        // Four plain scans joined here: cheaper than a join per craving at 100,000 rows.
+        let mut outcomes: HashMap<String, (f64, Option<bool>)> = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT urge_id, intensity_after, action FROM outcomes WHERE intensity_after IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let action: Option<String> = r.get(2)?;
+            let win = action.map(|a| a == "didnt_use" || a == "used_less");
+            outcomes.insert(r.get(0)?, (r.get::<_, i64>(1)? as f64, win));
+        }
+        let mut techniques: HashMap<String, Vec<String>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT urge_id, technique_id FROM technique_sessions WHERE urge_id IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let urge: String = r.get(0)?;
+            if outcomes.contains_key(&urge) {
+                let id: String = r.get(1)?;
+                let used = techniques.entry(urge).or_default();
+                if id != WAITING && !used.contains(&id) {
+                    used.push(id);
+                }
+            }
+        }
+        let mut chips: HashMap<String, Vec<Context>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT uc.urge_id, uc.chip_id FROM urge_chips uc JOIN chips c ON c.id = uc.chip_id \
+             WHERE c.kind IN ('trigger', 'feeling')",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let urge: String = r.get(0)?;
+            if outcomes.contains_key(&urge) {
+                chips.entry(urge).or_default().push(Context::Chip(r.get(1)?));
+            }
+        }
+
+        let mut ids: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut column = |id: &str, ids: &mut Vec<String>| -> usize {
+            *index.entry(id.to_owned()).or_insert_with(|| {
+                ids.push(id.to_owned());
+                ids.len() - 1
+            })
+        };
+        let mut rated = Vec::with_capacity(outcomes.len());
+        let mut newest = i64::MIN;
+        let mut times = Vec::with_capacity(outcomes.len());
+        let mut stmt = conn
+            .prepare_cached("SELECT id, intensity, occurred_at, utc_offset_minutes FROM urges")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            let Some(&(after, win)) = outcomes.get(&id) else { continue };
+            let before: i64 = r.get(1)?;
+            let at: i64 = r.get(2)?;
+            let offset: i64 = r.get(3)?;
+            newest = newest.max(at);
+            let mut contexts = chips.remove(&id).unwrap_or_default();
+            contexts.push(Context::Time(time_band(local_hour(millis_to_time(at)?, offset))));
+            contexts.push(Context::Strength(strength_band(before as u8)));
+            let used = techniques.remove(&id).unwrap_or_default();
+            let columns = used.iter().map(|t| column(t, &mut ids)).collect();
+            times.push(at);
+            rated.push(Rated {
+                before: before as f64,
+                after,
+                techniques: columns,
+                weight: 1.0,
+                contexts,
+                win,
+            });
+        }
+        for (row, at) in rated.iter_mut().zip(&times) {
+            let age_days = (newest - at) as f64 / 86_400_000.0;
+            row.weight = 0.5f64.powf(age_days / HALF_LIFE_DAYS);
+        }
+        // Built-ins never used still get a (prior-only) estimate, for suggestions.
+        for t in crate::builtin_techniques() {
+            if t.kind != TechniqueKind::Waiting {
+                column(&t.id, &mut ids);
+            }
+        }
+        let k = ids.len();
+
+        // Pass 1: catalog priors, 0 for the person's own patterns; σ² from its residuals.
+        let first: Vec<f64> = ids.iter().map(|id| catalog_prior(id).unwrap_or(0.0)).collect();
+        let (coef, _) = fit(&rated, k, &first, 1.5);
+        let mut sse = 0.0;
+        let mut weight = 0.0;
+        for row in &rated {
+            let predicted = coef[0]
+                + coef[1] * row.before
+                + row.techniques.iter().map(|&t| coef[2 + t]).sum::<f64>();
+            sse += row.weight * (row.after - predicted).powi(2);
+            weight += row.weight;
+        }
+        let sigma2 = if weight > 3.0 { (sse / (weight - 2.0)).clamp(0.25, 9.0) } else { 1.5 };
+        // The person's own overall effect: the prior for their own patterns.
+        let mut uses = vec![0u32; k];
+        for row in &rated {
+            for &t in &row.techniques {
+                uses[t] += 1;
+            }
+        }
+        let (sum, count) = ids
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| catalog_prior(id).is_some())
+            .fold((0.0, 0u32), |(s, c), (t, _)| {
+                (s + coef[2 + t] * f64::from(uses[t]), c + uses[t])
+            });
+        let own = if count > 0 { sum / f64::from(count) } else { 0.0 };
+        let priors: Vec<f64> = ids.iter().map(|id| catalog_prior(id).unwrap_or(own)).collect();
+        // Pass 2: the final fit.
+        let (coef, diag) = fit(&rated, k, &priors, sigma2);
+
+        let mut model = Model {
+            sigma2,
+            effect: coef[2..].to_vec(),
+            variance: diag[2..].to_vec(),
+            uses,
+            wins: vec![(0, 0); k],
+            ids,
+            index,
+            rated: rated.len() as u32,
+            ..Model::default()
+        };
+        for row in &rated {
+            let predicted = coef[0]
+                + coef[1] * row.before
+                + row.techniques.iter().map(|&t| coef[2 + t]).sum::<f64>();
+            let residual = row.after - predicted;
+            let columns: Vec<Option<usize>> = if row.techniques.is_empty() {
+                model.baseline_uses += 1;
+                vec![None]
+            } else {
+                row.techniques.iter().map(|&t| Some(t)).collect()
+            };
+            if let Some(win) = row.win {
+                for column in &columns {
+                    let tally = match column {
+                        Some(t) => &mut model.wins[*t],
+                        None => &mut model.baseline_wins,
+                    };
+                    tally.0 += u32::from(win);
+                    tally.1 += 1;
+                }
+            }
+            for context in &row.contexts {
+                *model.context_rated.entry(context.clone()).or_default() += 1;
+                for column in &columns {
+                    let g = model.groups.entry((context.clone(), *column)).or_default();
+                    g.weight += row.weight;
+                    g.residuals += row.weight * residual;
+                    g.count += 1;
+                }
+            }
+        }
+        Ok(model)
+    }
+
+    fn column(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// The effect of `column` (None = waiting) in `context`, relative to waiting there.
+    fn context_benefit(&self, context: &Context, column: usize) -> Option<(f64, u32)> {
+        let g = self.groups.get(&(context.clone(), Some(column)))?;
+        let base = self.groups.get(&(context.clone(), None)).map_or(0.0, Group::shift);
+        Some((-(self.effect[column] + g.shift() - base), g.count))
+    }
+}
+
+fn confidence(uses: u32) -> String {
+    match uses {
+        0 => "not used yet".to_owned(),
+        1 => "based on 1 use — early days".to_owned(),
+        2..=4 => format!("based on {uses} uses — early days"),
+        _ => format!("based on {uses} uses"),
+    }
+}
+
+fn points(benefit: f64) -> String {
+    let rounded = benefit.round().max(1.0) as i64;
+    if rounded == 1 { "about 1 point".to_owned() } else { format!("about {rounded} points") }
+}
+
+impl Store {
+    /// The fitted model, built on first use and kept until a write changes what it rests on.
+    pub(crate) fn helps_model(&self) -> Result<Arc<Model>> {
+        if let Some(model) = self.helps.lock().ok().and_then(|m| m.clone()) {
+            return Ok(model);
+        }
+        let model = Arc::new(Model::build(self)?);
+        if let Ok(mut cache) = self.helps.lock() {
+            *cache = Some(model.clone());
+        }
+        Ok(model)
+    }
+
+    /// Drops the cached model (called by every write that could change it).
+    pub(crate) fn forget_helps(&self) {
+        if let Ok(mut cache) = self.helps.lock() {
+            *cache = None;
+        }
+    }
+
+    fn label_of(&self, context: &Context, for_reason: bool) -> Result<String> {
+        Ok(match context {
+            Context::Chip(id) => {
+                let label = self.chip(id)?.label;
+                if for_reason { format!("with \u{201c}{label}\u{201d}") } else { label }
+            }
+            Context::Time(band) => {
+                let labels = if for_reason { TIME_REASONS } else { TIME_BANDS };
+                labels[usize::from(*band)].to_owned()
+            }
+            Context::Strength(band) => {
+                let labels = if for_reason { STRENGTH_REASONS } else { STRENGTHS };
+                labels[usize::from(*band)].to_owned()
+            }
+        })
+    }
+
+    /// "What helps me": every technique used, against "just waited", best first, and the
+    /// situations with enough data.
+    pub fn what_helps(&self) -> Result<WhatHelps> {
+        let model = self.helps_model()?;
+        let mut techniques = Vec::new();
+        for (t, id) in model.ids.iter().enumerate() {
+            if model.uses[t] == 0 {
+                continue;
+            }
+            let benefit = -model.effect[t];
+            let sd = model.variance[t].max(0.0).sqrt();
+            let (wins, of) = model.wins[t];
+            techniques.push(TechniqueEffect {
+                technique_id: id.clone(),
+                name: self.technique_name(id)?,
+                uses: model.uses[t],
+                benefit,
+                low: benefit - Z90 * sd,
+                high: benefit + Z90 * sd,
+                win_share: (of > 0).then(|| f64::from(wins) / f64::from(of)),
+                win_of: of,
+                confidence: confidence(model.uses[t]),
+                baseline: false,
+            });
+        }
+        let (wins, of) = model.baseline_wins;
+        techniques.push(TechniqueEffect {
+            technique_id: WAITING.to_owned(),
+            name: self.technique_name(WAITING)?,
+            uses: model.baseline_uses,
+            benefit: 0.0,
+            low: 0.0,
+            high: 0.0,
+            win_share: (of > 0).then(|| f64::from(wins) / f64::from(of)),
+            win_of: of,
+            confidence: confidence(model.baseline_uses),
+            baseline: true,
+        });
+        techniques.sort_by(|a, b| b.benefit.total_cmp(&a.benefit).then(b.uses.cmp(&a.uses)));
+
+        let mut situations: Vec<(&Context, u32)> = model
+            .context_rated
+            .iter()
+            .filter(|(_, n)| **n >= CONTEXT_MIN_RATED)
+            .map(|(c, n)| (c, *n))
+            .collect();
+        situations.sort_by(|a, b| {
+            b.1.cmp(&a.1).then_with(|| format!("{:?}", a.0).cmp(&format!("{:?}", b.0)))
+        });
+        let mut contexts = Vec::new();
+        for (context, rated) in situations.into_iter().take(12) {
+            let mut best: Option<ContextBest> = None;
+            for (t, id) in model.ids.iter().enumerate() {
+                if let Some((benefit, uses)) = model.context_benefit(context, t)
+                    && uses >= CONTEXT_MIN_USES
+                    && best.as_ref().is_none_or(|b| benefit > b.benefit)
+                {
+                    best = Some(ContextBest {
+                        technique_id: id.clone(),
+                        name: self.technique_name(id)?,
+                        benefit,
+                        uses,
+                    });
+                }
+            }
+            contexts.push(ContextResult { label: self.label_of(context, false)?, rated, best });
+        }
+        let contexts_note = contexts.is_empty().then(|| {
+            format!(
+                "Results for situations (a trigger, a feeling, the time of day) show once one has \
+                 about {CONTEXT_MIN_RATED} cravings with a check-in; so far there are {} in all.",
+                model.rated
+            )
+        });
+        Ok(WhatHelps { techniques, rated: model.rated, contexts, contexts_note })
+    }
+
+    /// The top techniques for this moment, by Thompson sampling (randomness from the system).
+    pub fn suggest(&self, request: &SuggestRequest) -> Result<Vec<Suggestion>> {
+        self.suggest_with(request, &mut rand::rng())
+    }
+
+    /// [`Store::suggest`] with a given random source (seeded in tests: deterministic).
+    pub fn suggest_with(
+        &self,
+        request: &SuggestRequest,
+        rng: &mut impl Rng,
+    ) -> Result<Vec<Suggestion>> {
+        let model = self.helps_model()?;
+        let mut contexts = Vec::new();
+        let mut strong = false;
+        if let Some(id) = &request.urge_id {
+            let urge = self.urge(id)?;
+            strong = urge.intensity >= 7;
+            for chip in &urge.chip_ids {
+                contexts.push(Context::Chip(chip.clone()));
+            }
+            contexts.push(Context::Time(time_band(local_hour(
+                urge.occurred_at,
+                i64::from(urge.utc_offset_minutes),
+            ))));
+            contexts.push(Context::Strength(strength_band(urge.intensity)));
+        }
+        let library = self.library()?;
+        let hidden: HashSet<&String> = library.hidden.iter().collect();
+        struct Candidate {
+            id: String,
+            name: String,
+            mean: f64,
+            sd: f64,
+            column: Option<usize>,
+            evidence: Option<String>,
+        }
+        let mut candidates: Vec<Candidate> = library
+            .techniques
+            .iter()
+            .filter(|t| t.kind != TechniqueKind::Waiting && !hidden.contains(&t.id))
+            .map(|t| {
+                let column = model.column(&t.id);
+                let (mut mean, var) = column
+                    .map_or((0.0, PRIOR_SD * PRIOR_SD), |c| (-model.effect[c], model.variance[c]));
+                if let Some(c) = column {
+                    let shifts: Vec<f64> = contexts
+                        .iter()
+                        .filter_map(|ctx| model.context_benefit(ctx, c))
+                        .map(|(benefit, _)| benefit - mean)
+                        .collect();
+                    if !shifts.is_empty() {
+                        mean += shifts.iter().sum::<f64>() / shifts.len() as f64;
+                    }
+                }
+                Candidate {
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                    mean,
+                    sd: (var + model.sigma2 / (CONTEXT_PSEUDO_USES * 4.0)).sqrt(),
+                    column,
+                    evidence: t.evidence.clone(),
+                }
+            })
+            .collect();
+        let mut chosen: Vec<Candidate> = Vec::new();
+        while chosen.len() < SUGGESTIONS && !candidates.is_empty() {
+            let pick = if rng.random_bool(EXPLORATION) {
+                rng.random_range(0..candidates.len())
+            } else {
+                let mut best = (0, f64::NEG_INFINITY);
+                for (i, c) in candidates.iter().enumerate() {
+                    let z = normal(rng);
+                    let sample = c.mean + c.sd * z;
+                    if sample > best.1 {
+                        best = (i, sample);
+                    }
+                }
+                best.0
+            };
+            chosen.push(candidates.swap_remove(pick));
+        }
+        let mut out = Vec::with_capacity(chosen.len());
+        for c in chosen {
+            let uses = c.column.map_or(0, |t| model.uses[t]);
+            let reason = if uses >= 3 && c.mean >= 0.5 {
+                // Name the situation it was used in most often now, if any.
+                let best_context = c.column.and_then(|t| {
+                    contexts
+                        .iter()
+                        .filter_map(|ctx| model.context_benefit(ctx, t).map(|(_, n)| (ctx, n)))
+                        .filter(|(_, n)| *n >= CONTEXT_MIN_USES)
+                        .max_by_key(|(_, n)| *n)
+                });
+                match best_context {
+                    Some((ctx, n)) => format!(
+                        "{} lower than waiting, {n} times {}",
+                        capitalise(&points(c.mean)),
+                        self.label_of(ctx, true)?
+                    ),
+                    None => format!(
+                        "{} lower than waiting, over {uses} times",
+                        capitalise(&points(c.mean))
+                    ),
+                }
+            } else if uses >= 3 {
+                format!("Tried {uses} times; no clear difference from waiting yet")
+            } else if uses >= 1 {
+                format!(
+                    "Tried {} — early days",
+                    if uses == 1 { "once".to_owned() } else { format!("{uses} times") }
+                )
+            } else if strong {
+                c.evidence.clone().unwrap_or_else(|| "Often helps with strong urges".to_owned())
+            } else {
+                c.evidence.clone().unwrap_or_else(|| "Something new to try".to_owned())
+            };
+            out.push(Suggestion { technique_id: c.id, name: c.name, reason });
+        }
+        Ok(out)
+    }
+
+    /// Records what the person did with suggestions: chose one, or "not now".
+    pub fn record_suggestion(&mut self, response: SuggestionResponse) -> Result<()> {
+        if response.offered.is_empty() || response.offered.len() > 5 {
+            return Err(crate::Invalid::new(
+                "offered",
+                format!("Between 1 and 5 suggestions are shown; got {}.", response.offered.len()),
+            )
+            .into());
+        }
+        for id in &response.offered {
+            self.usable_technique("offered", id)?;
+        }
+        if let Some(chosen) = &response.chosen
+            && !response.offered.contains(chosen)
+        {
+            return Err(crate::Invalid::new(
+                "chosen",
+                format!("\u{201c}{chosen}\u{201d} wasn't among the suggestions shown."),
+            )
+            .into());
+        }
+        if let Some(id) = &response.urge_id {
+            self.urge(id)?;
+        }
+        let now = self.clock.now();
+        let id = self.ids.next_id(now).to_string();
+        let offered = serde_json::to_string(&response.offered).map_err(|e| {
+            crate::Invalid::new("offered", format!("The suggestions couldn't be read: {e}"))
+        })?;
+        let tx = self.conn.transaction()?;
+        tx.prepare_cached(
+            "INSERT INTO suggestion_responses (id, urge_id, offered, chosen, at) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            id,
+            response.urge_id,
+            offered,
+            response.chosen,
+            now.timestamp_millis()
+        ])?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
+}
+
+/// A standard normal sample (Box–Muller).
+pub(crate) fn normal(rng: &mut impl Rng) -> f64 {
+    let u1: f64 = rng.random_range(f64::EPSILON..1.0);
+    let u2: f64 = rng.random();
+    (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+}

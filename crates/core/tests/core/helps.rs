@@ -1,0 +1,277 @@
+//! "What helps me" and suggestions on generated data with a known ground truth (care.md §5).
+
+use chrono::Duration;
+use ebb_core::{
+    GenerateOptions, Intensity, NewSession, NewUrge, OutcomeInput, SuggestRequest,
+    SuggestionResponse, TechniqueVisibility, UseAction,
+};
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use crate::support::{store_at_t0, t0};
+
+fn generated(cravings: usize, seed: u64) -> ebb_core::Store {
+    let (mut store, _) = store_at_t0();
+    store.generate(&GenerateOptions::new(cravings, seed, t0())).unwrap();
+    store
+}
+
+fn ids(store: &ebb_core::Store) -> Vec<String> {
+    store
+        .what_helps()
+        .unwrap()
+        .techniques
+        .into_iter()
+        .filter(|t| !t.baseline)
+        .map(|t| t.technique_id)
+        .collect()
+}
+
+#[test]
+fn the_estimator_recovers_the_true_ranking() {
+    let store = generated(4_000, 1);
+    let helps = store.what_helps().unwrap();
+    assert!(helps.rated > 2_000, "about 70% have a check-in: {}", helps.rated);
+    let order = ids(&store);
+    assert_eq!(
+        &order[..4],
+        ["breathing.box", "urge-surfing", "breathing.extended-exhale", "steps.grounding-54321"],
+        "the true order (-2, -1.5, -1, -0.5) is recovered: {helps:#?}"
+    );
+    let box_breathing = &helps.techniques[0];
+    assert!(
+        (box_breathing.benefit - 2.0).abs() < 0.4,
+        "about 2 points lower than waiting: {}",
+        box_breathing.benefit
+    );
+    assert!(box_breathing.low > 1.0 && box_breathing.confidence.starts_with("based on"));
+    let null = helps.techniques.iter().find(|t| t.technique_id == "breathing.4-7-8").unwrap();
+    assert!(null.low < 0.0 && null.high > 0.0, "no true effect: its interval holds 0: {null:?}");
+    let waiting = helps.techniques.iter().find(|t| t.baseline).unwrap();
+    assert_eq!(waiting.technique_id, "waiting");
+    assert!(waiting.uses > 1_000, "cravings with no technique are the baseline");
+    let box_wins = box_breathing.win_share.unwrap();
+    assert!(
+        box_wins > waiting.win_share.unwrap(),
+        "lower cravings: more often didn't use or used less"
+    );
+    assert!(!helps.contexts.is_empty(), "with thousands of check-ins, situations are reported");
+    let evening = helps.contexts.iter().find(|c| c.label == "In the evening").expect("evenings");
+    assert_eq!(evening.best.as_ref().map(|b| b.technique_id.as_str()), Some("breathing.box"));
+}
+
+#[test]
+fn two_lucky_uses_do_not_top_the_list() {
+    let (mut store, clock) = store_at_t0();
+    store.generate(&GenerateOptions::new(1_500, 3, t0())).unwrap();
+    for _ in 0..2 {
+        clock.advance(Duration::hours(2));
+        let urge = store.log_urge(NewUrge::now(Intensity::try_from(9).unwrap())).unwrap();
+        store
+            .start_session(NewSession {
+                technique_id: "steps.halt".into(),
+                urge_id: Some(urge.id.clone()),
+                planned_seconds: 240,
+            })
+            .unwrap();
+        store
+            .set_outcome(OutcomeInput {
+                urge_id: urge.id,
+                intensity_after: Some(Intensity::try_from(1).unwrap()),
+                action: Some(UseAction::DidntUse),
+                amount: None,
+                note: None,
+            })
+            .unwrap();
+    }
+    let helps = store.what_helps().unwrap();
+    let halt = helps.techniques.iter().find(|t| t.technique_id == "steps.halt").unwrap();
+    assert_eq!(halt.uses, 2);
+    assert_eq!(halt.confidence, "based on 2 uses — early days");
+    // Predicted after 9 is about 1 + 0.55·9 ≈ 6; the raw gain of the two lucky uses is ≈ 5.
+    assert!(halt.benefit < 2.5, "shrunk well below its raw gain of about 5: {}", halt.benefit);
+    assert_eq!(
+        helps.techniques[0].technique_id, "breathing.box",
+        "the well-used winner stays first"
+    );
+}
+
+#[test]
+fn with_no_true_effect_intervals_miss_zero_only_as_often_as_chance_allows() {
+    let mut misses = 0;
+    let mut intervals = 0;
+    let mut raw_drop = 0.0;
+    for seed in 0..20 {
+        let (mut store, _) = store_at_t0();
+        let mut options = GenerateOptions::new(600, 100 + seed, t0());
+        for effect in &mut options.effects {
+            effect.1 = 0.0;
+        }
+        store.generate(&options).unwrap();
+        let drop: f64 = store
+            .connection()
+            .query_row(
+                "SELECT avg(u.intensity - o.intensity_after) FROM urges u JOIN outcomes o \
+                 ON o.urge_id = u.id",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        raw_drop += drop / 20.0;
+        for t in store.what_helps().unwrap().techniques.iter().filter(|t| !t.baseline) {
+            intervals += 1;
+            if t.low > 0.0 || t.high < 0.0 {
+                misses += 1;
+            }
+        }
+    }
+    assert!(
+        raw_drop > 1.5,
+        "people log at a peak: a raw drop of {raw_drop:.1} flatters everything"
+    );
+    assert_eq!(intervals, 100, "5 techniques × 20 seeds");
+    assert!(misses <= 15, "90% intervals: about 10 of 100 may miss by chance; {misses} did");
+}
+
+#[test]
+fn thompson_sampling_explores_everything_and_exploits_the_best() {
+    let store = generated(3_000, 5);
+    let mut rng = StdRng::seed_from_u64(42);
+    let mut offered = std::collections::HashMap::<String, u32>::new();
+    let mut first = std::collections::HashMap::<String, u32>::new();
+    for _ in 0..400 {
+        let s = store.suggest_with(&SuggestRequest { urge_id: None }, &mut rng).unwrap();
+        assert_eq!(s.len(), 3, "the top 3");
+        *first.entry(s[0].technique_id.clone()).or_default() += 1;
+        for x in s {
+            *offered.entry(x.technique_id).or_default() += 1;
+        }
+    }
+    let candidates =
+        store.library().unwrap().techniques.into_iter().filter(|t| t.id != "waiting").count();
+    assert_eq!(offered.len(), candidates, "every technique is offered sometimes: {offered:?}");
+    let top = first.iter().max_by_key(|(_, n)| **n).unwrap();
+    assert_eq!(top.0, "breathing.box", "the best is offered first most often: {first:?}");
+    assert!(*top.1 > 200, "exploits: {first:?}");
+    let again: Vec<_> = (0..2)
+        .map(|_| {
+            store
+                .suggest_with(&SuggestRequest { urge_id: None }, &mut StdRng::seed_from_u64(9))
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(again[0], again[1], "deterministic under a seeded random source");
+}
+
+#[test]
+fn suggestions_give_plain_reasons_and_never_offer_hidden_techniques() {
+    let (mut store, _) = store_at_t0();
+    let urge = store.log_urge(NewUrge::now(Intensity::try_from(9).unwrap())).unwrap();
+    let fresh = store
+        .suggest_with(
+            &SuggestRequest { urge_id: Some(urge.id.clone()) },
+            &mut StdRng::seed_from_u64(1),
+        )
+        .unwrap();
+    assert!(
+        fresh.iter().all(|s| !s.reason.is_empty() && !s.reason.contains("lower than waiting")),
+        "with no data, reasons come from the catalog's evidence, never a personal claim: {fresh:?}"
+    );
+    let mut store = generated(3_000, 8);
+    store
+        .set_technique_hidden(TechniqueVisibility {
+            technique_id: "breathing.box".into(),
+            hidden: true,
+        })
+        .unwrap();
+    let mut rng = StdRng::seed_from_u64(3);
+    for _ in 0..100 {
+        let s = store.suggest_with(&SuggestRequest { urge_id: None }, &mut rng).unwrap();
+        assert!(s.iter().all(|x| x.technique_id != "breathing.box"), "hidden: never suggested");
+    }
+    store
+        .set_technique_hidden(TechniqueVisibility {
+            technique_id: "breathing.box".into(),
+            hidden: false,
+        })
+        .unwrap();
+    let s = store
+        .suggest_with(&SuggestRequest { urge_id: None }, &mut StdRng::seed_from_u64(4))
+        .unwrap();
+    let reasons: Vec<&str> = s.iter().map(|x| x.reason.as_str()).collect();
+    assert!(
+        s.iter().any(|x| x.technique_id == "breathing.box"
+            && x.reason.contains("points lower than waiting, over")),
+        "a personal reason in plain words: {reasons:?}"
+    );
+}
+
+#[test]
+fn responses_to_suggestions_are_recorded_and_checked() {
+    let (mut store, _) = store_at_t0();
+    let urge = store.log_urge(NewUrge::now(Intensity::try_from(7).unwrap())).unwrap();
+    let offered = vec!["breathing.box".to_owned(), "urge-surfing".to_owned()];
+    store
+        .record_suggestion(SuggestionResponse {
+            urge_id: Some(urge.id.clone()),
+            offered: offered.clone(),
+            chosen: None,
+        })
+        .unwrap();
+    let bad = [
+        (SuggestionResponse { urge_id: None, offered: vec![], chosen: None }, "got 0"),
+        (
+            SuggestionResponse { urge_id: None, offered: vec!["nope".into()], chosen: None },
+            "no technique called",
+        ),
+        (
+            SuggestionResponse {
+                urge_id: None,
+                offered: offered.clone(),
+                chosen: Some("steps.rain".into()),
+            },
+            "wasn't among the suggestions",
+        ),
+        (
+            SuggestionResponse { urge_id: Some("gone".into()), offered, chosen: None },
+            "isn't here any more",
+        ),
+    ];
+    for (response, expected) in bad {
+        let err = store.record_suggestion(response).unwrap_err().to_string();
+        assert!(err.contains(expected), "{err} should contain {expected:?}");
+    }
+    let rows: Vec<(Option<String>, String, Option<String>)> = store
+        .connection()
+        .prepare("SELECT urge_id, offered, chosen FROM suggestion_responses")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        rows,
+        [(Some(urge.id), "[\"breathing.box\",\"urge-surfing\"]".to_owned(), None)],
+        "\"not now\" is recorded once; refusals record nothing"
+    );
+}
+
+#[test]
+fn a_new_check_in_refits_what_helps() {
+    let (mut store, _) = store_at_t0();
+    assert_eq!(store.what_helps().unwrap().rated, 0);
+    let urge = store.log_urge(NewUrge::now(Intensity::try_from(8).unwrap())).unwrap();
+    assert_eq!(store.what_helps().unwrap().rated, 0, "logging alone adds nothing to rest on");
+    store
+        .set_outcome(OutcomeInput {
+            urge_id: urge.id,
+            intensity_after: Some(Intensity::try_from(5).unwrap()),
+            action: None,
+            amount: None,
+            note: None,
+        })
+        .unwrap();
+    let helps = store.what_helps().unwrap();
+    assert_eq!(helps.rated, 1, "the cached model was refitted after the check-in");
+    assert!(helps.contexts_note.is_some_and(|n| n.contains("so far there are 1")));
+}
