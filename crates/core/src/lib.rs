@@ -24,10 +24,12 @@ mod catalog;
 mod chips;
 mod clock;
 mod error;
+mod filter;
 #[cfg(feature = "generator")]
 mod generate;
 mod helps;
 mod ids;
+mod insights;
 mod library;
 mod outcome;
 mod sessions;
@@ -44,6 +46,7 @@ pub use catalog::{
 pub use chips::{Chip, ChipKind, ChipUpdate};
 pub use clock::{Clock, ManualClock, OffsetClock, SystemClock};
 pub use error::{Error, Invalid, Result};
+pub use filter::{MAX_SEARCH_CHARS, UrgeFilter};
 #[cfg(feature = "generator")]
 pub use generate::{GenerateOptions, GenerateReport, TRUE_EFFECTS};
 pub use helps::{
@@ -51,6 +54,10 @@ pub use helps::{
     SuggestRequest, Suggestion, SuggestionResponse, TechniqueEffect, WhatHelps,
 };
 pub use ids::{IdSource, RandomIds, SeededIds};
+pub use insights::{
+    ChipStat, Counters, HourCell, Insights, InsightsRange, InsightsRequest, OutcomeWeek, PlanDays,
+    ThingOutcomes, WeekPoint,
+};
 pub use library::{
     CUSTOM_PREFIX, DEFAULT_TECHNIQUE_ID, Library, MAX_CUSTOM_PATTERNS, PatternEdit, PatternInput,
     TechniqueVisibility, counted_techniques,

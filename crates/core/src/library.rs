@@ -12,6 +12,8 @@ use ts_rs::TS;
 use crate::catalog::{BreathingPattern, Technique, TechniqueKind, builtin_technique};
 use crate::{Error, Invalid, Result, Store, builtin_techniques, text};
 
+/// The name History gives a technique id Ebb doesn't know (from a newer catalog, say).
+pub(crate) const UNKNOWN_TECHNIQUE: &str = "A technique no longer in Ebb";
 /// The prefix of every custom pattern's id.
 pub const CUSTOM_PREFIX: &str = "custom.";
 /// What one tap on "Breathe with me" starts until the person picks something else.
@@ -191,9 +193,7 @@ impl Store {
 
     /// The name History shows for a technique id, deleted custom patterns included.
     pub fn technique_name(&self, id: &str) -> Result<String> {
-        Ok(self
-            .find_technique(id, false)?
-            .map_or_else(|| "A technique no longer in Ebb".to_owned(), |t| t.name))
+        Ok(self.find_technique(id, false)?.map_or_else(|| UNKNOWN_TECHNIQUE.to_owned(), |t| t.name))
     }
 
     /// What one tap on "Breathe with me" starts: the person's choice while it still exists,

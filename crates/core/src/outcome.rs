@@ -36,7 +36,7 @@ pub enum UseAction {
 }
 
 impl UseAction {
-    fn column(self) -> &'static str {
+    pub(crate) fn column(self) -> &'static str {
         match self {
             UseAction::DidntUse => "didnt_use",
             UseAction::UsedLess => "used_less",

@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
+use crate::filter::UrgeFilter;
 use crate::outcome::{Outcome, outcome_from_columns};
 use crate::store::millis_to_time;
 use crate::{Error, Invalid, Result, Store};
@@ -407,6 +408,16 @@ impl Store {
     /// Keyset pagination on `(occurred_at, id)`: each page costs the same however deep it is,
     /// and a craving logged meanwhile never shifts or repeats rows.
     pub fn urges_page(&self, after: Option<&UrgeCursor>, limit: u32) -> Result<UrgePage> {
+        self.urges_page_matching(&UrgeFilter::default(), after, limit)
+    }
+
+    /// A page of the cravings that match `filter`, newest first (see [`Store::urges_page`]).
+    pub fn urges_page_matching(
+        &self,
+        filter: &UrgeFilter,
+        after: Option<&UrgeCursor>,
+        limit: u32,
+    ) -> Result<UrgePage> {
         if limit == 0 || limit > MAX_PAGE_SIZE {
             return Err(Invalid::new(
                 "limit",
@@ -415,26 +426,22 @@ impl Store {
             .into());
         }
         let fetch = i64::from(limit) + 1;
-        let mut urges = match after {
-            None => self
-                .conn
-                .prepare_cached(&format!(
-                    "{URGE_SELECT} ORDER BY u.occurred_at DESC, u.id DESC LIMIT ?1"
-                ))?
-                .query_map([fetch], urge_from_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?,
-            Some(cursor) => self
-                .conn
-                .prepare_cached(&format!(
-                    "{URGE_SELECT} WHERE (u.occurred_at, u.id) < (?1, ?2) \
-                     ORDER BY u.occurred_at DESC, u.id DESC LIMIT ?3"
-                ))?
-                .query_map(
-                    params![cursor.occurred_at.timestamp_millis(), cursor.id, fetch],
-                    urge_from_row,
-                )?
-                .collect::<rusqlite::Result<Vec<_>>>()?,
-        };
+        let mut w = self.filter_sql(filter)?;
+        if let Some(cursor) = after {
+            w.also(
+                "(u.occurred_at, u.id) < (?, ?)",
+                vec![Box::new(cursor.occurred_at.timestamp_millis()), Box::new(cursor.id.clone())],
+            );
+        }
+        w.params.push(Box::new(fetch));
+        let mut urges = self
+            .conn
+            .prepare_cached(&format!(
+                "{URGE_SELECT}{} ORDER BY u.occurred_at DESC, u.id DESC LIMIT ?",
+                w.sql
+            ))?
+            .query_map(rusqlite::params_from_iter(w.params.iter()), urge_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         let next = if urges.len() > limit as usize {
             urges.truncate(limit as usize);
             urges.last().map(|u| UrgeCursor { occurred_at: u.occurred_at, id: u.id.clone() })

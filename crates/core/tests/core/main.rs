@@ -3,7 +3,9 @@
 
 mod capture;
 mod durability;
+mod filters;
 mod helps;
+mod insights;
 mod library;
 mod migrations;
 mod sessions;
