@@ -33,6 +33,11 @@ fn main() {
             "delete_pattern",
             "set_technique_hidden",
             "record_check_in",
+            "count_matching",
+            "what_helps",
+            "suggest",
+            "record_suggestion",
+            "get_insights",
         ]),
     ))
     .expect("tauri-build failed: check tauri.conf.json and the capabilities folder");

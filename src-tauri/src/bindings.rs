@@ -6,15 +6,17 @@
 use ts_rs::{Config, TS};
 
 use crate::ipc::{
-    AddChipRequest, AppStatus, DismissRerateRequest, IdRequest, IpcError, ListUrgesRequest,
-    SetUrgeChipRequest, SetUrgeNoteRequest,
+    AddChipRequest, AppStatus, CountMatchingRequest, DismissRerateRequest, IdRequest, IpcError,
+    ListUrgesRequest, SetUrgeChipRequest, SetUrgeNoteRequest,
 };
 use ebb_core::{
-    BreathingPattern, CheckIn, Chip, ChipKind, ChipUpdate, Goal, Library, NewCheckIn, NewSession,
-    NewThing, NewUrge, Outcome, OutcomeInput, PatternEdit, PatternInput, Rerate, SessionEnd,
-    Settings, SettingsUpdate, Step, Technique, TechniqueKind, TechniqueSession,
-    TechniqueVisibility, Theme, ThingUpdate, TrackedThing, Urge, UrgeCursor, UrgeEdit, UrgePage,
-    UseAction, UsedTechnique,
+    BreathingPattern, CheckIn, Chip, ChipKind, ChipStat, ChipUpdate, ContextBest, ContextResult,
+    Counters, Goal, HourCell, Insights, InsightsRange, InsightsRequest, Library, NewCheckIn,
+    NewSession, NewThing, NewUrge, Outcome, OutcomeInput, OutcomeWeek, PatternEdit, PatternInput,
+    PlanDays, Rerate, SessionEnd, Settings, SettingsUpdate, Step, SuggestRequest, Suggestion,
+    SuggestionResponse, Technique, TechniqueEffect, TechniqueKind, TechniqueSession,
+    TechniqueVisibility, Theme, ThingOutcomes, ThingUpdate, TrackedThing, Urge, UrgeCursor,
+    UrgeEdit, UrgeFilter, UrgePage, UseAction, UsedTechnique, WeekPoint, WhatHelps,
 };
 
 /// Where the generated file lives, relative to this crate.
@@ -74,6 +76,25 @@ pub fn typescript() -> String {
         declare::<PatternEdit>(&cfg),
         declare::<TechniqueVisibility>(&cfg),
         declare::<Theme>(&cfg),
+        declare::<UrgeFilter>(&cfg),
+        declare::<CountMatchingRequest>(&cfg),
+        declare::<TechniqueEffect>(&cfg),
+        declare::<ContextBest>(&cfg),
+        declare::<ContextResult>(&cfg),
+        declare::<WhatHelps>(&cfg),
+        declare::<Suggestion>(&cfg),
+        declare::<SuggestRequest>(&cfg),
+        declare::<SuggestionResponse>(&cfg),
+        declare::<InsightsRange>(&cfg),
+        declare::<InsightsRequest>(&cfg),
+        declare::<WeekPoint>(&cfg),
+        declare::<HourCell>(&cfg),
+        declare::<ChipStat>(&cfg),
+        declare::<OutcomeWeek>(&cfg),
+        declare::<PlanDays>(&cfg),
+        declare::<ThingOutcomes>(&cfg),
+        declare::<Counters>(&cfg),
+        declare::<Insights>(&cfg),
     ] {
         out.push_str(&decl);
         out.push('\n');

@@ -51,6 +51,19 @@ pub struct ListUrgesRequest {
     pub after: Option<ebb_core::UrgeCursor>,
     /// How many cravings, 1–200.
     pub limit: u32,
+    /// Only the cravings that match (History's filters).
+    #[serde(default)]
+    #[ts(optional)]
+    pub filter: Option<ebb_core::UrgeFilter>,
+}
+
+/// Counts the cravings matching a filter.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct CountMatchingRequest {
+    /// History's filters.
+    pub filter: ebb_core::UrgeFilter,
 }
 
 /// Names one record (a craving, a pattern) by its id.

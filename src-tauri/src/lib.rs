@@ -53,6 +53,11 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::techniques::delete_pattern,
         commands::techniques::set_technique_hidden,
         commands::techniques::record_check_in,
+        commands::urges::count_matching,
+        commands::helps::what_helps,
+        commands::helps::suggest,
+        commands::helps::record_suggestion,
+        commands::helps::get_insights,
     ]
 }
 

@@ -211,3 +211,29 @@ fn the_library_commands_answer_through_ipc() {
         .unwrap_err();
     assert_eq!(bad["code"], "invalid_input", "a missing field is refused in words: {bad}");
 }
+
+#[test]
+fn the_helps_and_insights_commands_answer_through_ipc() {
+    let (_app, window) = app();
+    let urge = call(&window, "log_urge", json!({ "request": { "intensity": 8 } })).unwrap();
+    let suggestions =
+        call(&window, "suggest", json!({ "request": { "urgeId": urge["id"] } })).unwrap();
+    assert_eq!(suggestions.as_array().map(Vec::len), Some(3), "{suggestions}");
+    let offered = json!([suggestions[0]["techniqueId"], suggestions[1]["techniqueId"]]);
+    let response = json!({ "request": { "urgeId": urge["id"], "offered": offered } });
+    assert_eq!(call(&window, "record_suggestion", response), Ok(Value::Null));
+    let helps = call(&window, "what_helps", json!({})).unwrap();
+    assert_eq!(helps["rated"], 0, "{helps}");
+    let insights =
+        call(&window, "get_insights", json!({ "request": { "range": "fourWeeks" } })).unwrap();
+    assert_eq!(insights["weeks"].as_array().map(Vec::len), Some(4), "{insights}");
+    let filter = json!({ "request": { "filter": { "minIntensity": 8 } } });
+    assert_eq!(call(&window, "count_matching", filter), Ok(json!(1)));
+    let page = call(
+        &window,
+        "list_urges",
+        json!({ "request": { "limit": 5, "filter": { "maxIntensity": 3 } } }),
+    )
+    .unwrap();
+    assert_eq!(page["urges"].as_array().map(Vec::len), Some(0), "{page}");
+}

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod chips;
+pub mod helps;
 pub mod outcomes;
 pub mod settings;
 pub mod techniques;

@@ -5,7 +5,8 @@ use serde_json::Value;
 use tauri::State;
 
 use crate::ipc::{
-    IdRequest, IpcError, ListUrgesRequest, SetUrgeChipRequest, SetUrgeNoteRequest, decode,
+    CountMatchingRequest, IdRequest, IpcError, ListUrgesRequest, SetUrgeChipRequest,
+    SetUrgeNoteRequest, decode,
 };
 use crate::state::AppState;
 
@@ -34,7 +35,10 @@ pub async fn delete_urge(state: State<'_, AppState>, request: Value) -> Result<(
 #[tauri::command]
 pub async fn list_urges(state: State<'_, AppState>, request: Value) -> Result<UrgePage, IpcError> {
     let request: ListUrgesRequest = decode(request)?;
-    state.run(move |store| store.urges_page(request.after.as_ref(), request.limit)).await
+    let filter = request.filter.unwrap_or_default();
+    state
+        .run(move |store| store.urges_page_matching(&filter, request.after.as_ref(), request.limit))
+        .await
 }
 
 /// How many cravings have been logged in all.
@@ -68,4 +72,11 @@ pub async fn set_urge_chip(
     state
         .run(move |store| store.set_urge_chip(&request.urge_id, &request.chip_id, request.on))
         .await
+}
+
+/// How many cravings match History's filters (`request`: `CountMatchingRequest`).
+#[tauri::command]
+pub async fn count_matching(state: State<'_, AppState>, request: Value) -> Result<u64, IpcError> {
+    let request: CountMatchingRequest = decode(request)?;
+    state.run(move |store| store.count_matching(&request.filter)).await
 }

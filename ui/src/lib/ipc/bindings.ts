@@ -136,7 +136,11 @@ after?: UrgeCursor,
 /**
  * How many cravings, 1–200.
  */
-limit: number, };
+limit: number, 
+/**
+ * Only the cravings that match (History's filters).
+ */
+filter?: UrgeFilter, };
 
 export type IdRequest = { 
 /**
@@ -530,6 +534,16 @@ safety: Array<string>,
  */
 source: string, 
 /**
+ * The evidence-based prior for "what helps": the expected change of the re-rated craving
+ * against just waiting, in points (negative = lower). `None` for the person's own patterns
+ * (their own average is used).
+ */
+prior: number | null, 
+/**
+ * One line of evidence in plain words, for suggesting it before there is personal data.
+ */
+evidence: string | null, 
+/**
  * One of the person's own patterns (never set by the catalog file).
  */
 custom: boolean, };
@@ -715,3 +729,346 @@ techniqueId: string,
 hidden: boolean, };
 
 export type Theme = "system" | "light" | "dark";
+
+export type UrgeFilter = { 
+/**
+ * About this tracked thing.
+ */
+trackedId?: string, 
+/**
+ * On or after this local date.
+ */
+from?: string, 
+/**
+ * On or before this local date.
+ */
+to?: string, 
+/**
+ * With every one of these chips (a trigger, a feeling, a place, company).
+ */
+chipIds?: Array<string>, 
+/**
+ * Where this technique was used; `waiting` means nothing but waiting.
+ */
+techniqueId?: string, 
+/**
+ * With this outcome.
+ */
+action?: UseAction, 
+/**
+ * At least this strong.
+ */
+minIntensity?: number, 
+/**
+ * At most this strong.
+ */
+maxIntensity?: number, 
+/**
+ * Words in the craving's note or the note on how it went (case-insensitive).
+ */
+text?: string, };
+
+export type CountMatchingRequest = { 
+/**
+ * History's filters.
+ */
+filter: UrgeFilter, };
+
+export type TechniqueEffect = { 
+/**
+ * The technique's id.
+ */
+techniqueId: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Re-rated cravings it was used for.
+ */
+uses: number, 
+/**
+ * How much lower the craving was at re-rate than waiting would predict, in points
+ * (positive = lower); 0 for the baseline itself.
+ */
+benefit: number, 
+/**
+ * The 90% interval of `benefit`.
+ */
+low: number, 
+/**
+ * The 90% interval of `benefit`.
+ */
+high: number, 
+/**
+ * Share of those cravings where the person didn't use or used less than planned.
+ */
+winShare: number | null, 
+/**
+ * How many of those cravings had what-they-did recorded.
+ */
+winOf: number, 
+/**
+ * "based on 3 uses — early days".
+ */
+confidence: string, 
+/**
+ * "Just waited": the baseline everything is compared with.
+ */
+baseline: boolean, };
+
+export type ContextBest = { 
+/**
+ * The technique's id.
+ */
+techniqueId: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Points lower than waiting in this situation.
+ */
+benefit: number, 
+/**
+ * Uses in this situation.
+ */
+uses: number, };
+
+export type ContextResult = { 
+/**
+ * "After work", "In the evening", "Strong urges (8–10)".
+ */
+label: string, 
+/**
+ * Re-rated cravings in this situation.
+ */
+rated: number, 
+/**
+ * What helped most here, if anything was used often enough.
+ */
+best: ContextBest | null, };
+
+export type WhatHelps = { 
+/**
+ * Every technique used at least once, and "just waited", best first.
+ */
+techniques: Array<TechniqueEffect>, 
+/**
+ * Re-rated cravings the estimates rest on.
+ */
+rated: number, 
+/**
+ * Situations with enough data, most data first.
+ */
+contexts: Array<ContextResult>, 
+/**
+ * What to say when there isn't enough for situations yet.
+ */
+contextsNote: string | null, };
+
+export type Suggestion = { 
+/**
+ * The technique's id.
+ */
+techniqueId: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * One line: why this, now.
+ */
+reason: string, };
+
+export type SuggestRequest = { 
+/**
+ * The craving, if there is one.
+ */
+urgeId?: string, };
+
+export type SuggestionResponse = { 
+/**
+ * The craving they were shown for, if any.
+ */
+urgeId?: string, 
+/**
+ * The techniques offered, in order (1–5).
+ */
+offered: Array<string>, 
+/**
+ * The one chosen, or none for "not now".
+ */
+chosen?: string, };
+
+export type InsightsRange = "fourWeeks" | "threeMonths" | "year" | "all";
+
+export type InsightsRequest = { 
+/**
+ * How far back.
+ */
+range: InsightsRange, };
+
+export type WeekPoint = { 
+/**
+ * The Monday the week starts on (local), `YYYY-MM-DD`.
+ */
+weekStart: string, 
+/**
+ * Cravings logged that week.
+ */
+cravings: number, 
+/**
+ * Their median intensity, if any.
+ */
+medianIntensity: number | null, };
+
+export type HourCell = { 
+/**
+ * 0 = Monday … 6 = Sunday.
+ */
+weekday: number, 
+/**
+ * 0–23, local.
+ */
+hour: number, 
+/**
+ * Cravings then.
+ */
+cravings: number, };
+
+export type ChipStat = { 
+/**
+ * The chip.
+ */
+chipId: string, 
+/**
+ * Its label.
+ */
+label: string, 
+/**
+ * Trigger or feeling.
+ */
+kind: ChipKind, 
+/**
+ * Cravings with it.
+ */
+cravings: number, 
+/**
+ * Their mean intensity.
+ */
+meanIntensity: number, };
+
+export type OutcomeWeek = { 
+/**
+ * The Monday the week starts on.
+ */
+weekStart: string, 
+/**
+ * Cravings with what-they-did recorded.
+ */
+recorded: number, 
+/**
+ * Of which: didn't use (ridden out).
+ */
+riddenOut: number, 
+/**
+ * Of which: used less than planned.
+ */
+usedLess: number, };
+
+export type PlanDays = { 
+/**
+ * Days with something recorded that stayed within the plan.
+ */
+within: number, 
+/**
+ * Days with something recorded.
+ */
+recorded: number, 
+/**
+ * The window, in days (14).
+ */
+of: number, 
+/**
+ * The plan, a day.
+ */
+planned: number, 
+/**
+ * In the person's unit.
+ */
+unit: string, 
+/**
+ * The mean recorded amount on days with amounts, if any.
+ */
+actualMean: number | null, };
+
+export type ThingOutcomes = { 
+/**
+ * The thing.
+ */
+trackedId: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Its goal.
+ */
+goal: Goal, 
+/**
+ * Week by week.
+ */
+weeks: Array<OutcomeWeek>, 
+/**
+ * For "cut down": the last 14 days.
+ */
+plan: PlanDays | null, };
+
+export type Counters = { 
+/**
+ * Cravings logged.
+ */
+cravings: number, 
+/**
+ * Cravings ridden out (didn't use).
+ */
+riddenOut: number, 
+/**
+ * Times used less than planned.
+ */
+usedLess: number, 
+/**
+ * Minutes of practice (breathing, surfing, steps).
+ */
+practiceMinutes: number, };
+
+export type Insights = { 
+/**
+ * The range asked for.
+ */
+range: InsightsRange, 
+/**
+ * Cravings and median intensity per week, oldest first (every week of the range).
+ */
+weeks: Array<WeekPoint>, 
+/**
+ * 7 × 24 cells: when cravings come.
+ */
+hours: Array<HourCell>, 
+/**
+ * Triggers by how often, then how strong.
+ */
+triggers: Array<ChipStat>, 
+/**
+ * Feelings by how often, then how strong.
+ */
+feelings: Array<ChipStat>, 
+/**
+ * Per tracked thing (not archived).
+ */
+outcomes: Array<ThingOutcomes>, 
+/**
+ * All time, never reset.
+ */
+counters: Counters, };
