@@ -17,6 +17,8 @@ const grounding: Technique = {
   safety: [],
   source: 'care.md §4',
   custom: false,
+  prior: null,
+  evidence: null,
 };
 
 function client(): FakeClient {

@@ -34,6 +34,13 @@ import type {
   TechniqueVisibility,
   NewCheckIn,
   CheckIn,
+  CountMatchingRequest,
+  WhatHelps,
+  Suggestion,
+  SuggestRequest,
+  SuggestionResponse,
+  Insights,
+  InsightsRequest,
 } from './bindings';
 
 export interface EbbClient {
@@ -70,6 +77,14 @@ export interface EbbClient {
   setTechniqueHidden(request: TechniqueVisibility): Promise<Library>;
   startSession(request: NewSession): Promise<TechniqueSession>;
   recordCheckIn(request: NewCheckIn): Promise<CheckIn>;
+  /** How many cravings match History's filters. */
+  countMatching(request: CountMatchingRequest): Promise<number>;
+  whatHelps(): Promise<WhatHelps>;
+  /** The top 2–3 techniques for this moment, each with a plain reason. */
+  suggest(request: SuggestRequest): Promise<Suggestion[]>;
+  /** "Not now", or the suggestion chosen. */
+  recordSuggestion(request: SuggestionResponse): Promise<void>;
+  getInsights(request: InsightsRequest): Promise<Insights>;
   finishSession(request: SessionEnd): Promise<TechniqueSession>;
 }
 
@@ -140,6 +155,11 @@ export function tauriClient(): EbbClient {
     setTechniqueHidden: (request) => call('set_technique_hidden', { request }),
     startSession: (request) => call('start_session', { request }),
     recordCheckIn: (request) => call('record_check_in', { request }),
+    countMatching: (request) => call('count_matching', { request }),
+    whatHelps: () => call('what_helps'),
+    suggest: (request) => call('suggest', { request }),
+    recordSuggestion: (request) => call('record_suggestion', { request }),
+    getInsights: (request) => call('get_insights', { request }),
     finishSession: (request) => call('finish_session', { request }),
   };
 }

@@ -28,7 +28,35 @@ import type {
   NewCheckIn,
   CheckIn,
   IdRequest,
+  UrgeFilter,
+  CountMatchingRequest,
+  WhatHelps,
+  Suggestion,
+  SuggestRequest,
+  SuggestionResponse,
+  Insights,
+  InsightsRequest,
 } from './bindings';
+
+/** The fake's filter: the same rules the core applies, on the in-memory cravings. */
+export function matchesFilter(u: Urge, f: UrgeFilter | undefined | null): boolean {
+  if (!f) return true;
+  const text = f.text?.trim().toLowerCase();
+  return (
+    (f.trackedId == null || u.trackedId === f.trackedId) &&
+    (f.chipIds ?? []).every((c) => u.chipIds.includes(c)) &&
+    (f.techniqueId == null ||
+      (f.techniqueId === 'waiting'
+        ? u.techniques.every((t) => t.techniqueId === 'waiting')
+        : u.techniques.some((t) => t.techniqueId === f.techniqueId))) &&
+    (f.action == null || u.outcome?.action === f.action) &&
+    (f.minIntensity == null || u.intensity >= f.minIntensity) &&
+    (f.maxIntensity == null || u.intensity <= f.maxIntensity) &&
+    (f.from == null || u.occurredAt.slice(0, 10) >= f.from) &&
+    (f.to == null || u.occurredAt.slice(0, 10) <= f.to) &&
+    (!text || (u.note ?? '').toLowerCase().includes(text) || (u.outcome?.note ?? '').toLowerCase().includes(text))
+  );
+}
 
 const BUILTIN_CHIPS: [Chip['kind'], string][] = [
   ['trigger', 'After work'],
@@ -130,7 +158,7 @@ export class FakeClient implements EbbClient {
 
   async listUrges(request: ListUrgesRequest): Promise<UrgePage> {
     this.check('listUrges');
-    const sorted = [...this.urges].sort((a, b) =>
+    const sorted = this.urges.filter((u) => matchesFilter(u, request.filter)).sort((a, b) =>
       a.occurredAt === b.occurredAt
         ? b.id.localeCompare(a.id)
         : b.occurredAt.localeCompare(a.occurredAt),
@@ -149,6 +177,46 @@ export class FakeClient implements EbbClient {
   async countUrges(): Promise<number> {
     this.check('countUrges');
     return this.urges.length;
+  }
+
+  async countMatching(request: CountMatchingRequest): Promise<number> {
+    this.check('countMatching');
+    return this.urges.filter((u) => matchesFilter(u, request.filter)).length;
+  }
+
+  whatHelpsAnswer: WhatHelps = { techniques: [], rated: 0, contexts: [], contextsNote: 'Not enough yet.' };
+  async whatHelps(): Promise<WhatHelps> {
+    this.check('whatHelps');
+    return structuredClone(this.whatHelpsAnswer);
+  }
+
+  suggestions: Suggestion[] = [
+    { techniqueId: 'breathing.box', name: 'Box breathing', reason: 'Often helps with strong urges' },
+    { techniqueId: 'urge-surfing', name: 'Urge surfing', reason: 'Something new to try' },
+  ];
+  suggestRequests: SuggestRequest[] = [];
+  async suggest(request: SuggestRequest): Promise<Suggestion[]> {
+    this.check('suggest');
+    this.suggestRequests.push(request);
+    return structuredClone(this.suggestions.filter((s) => !this.hidden.includes(s.techniqueId)));
+  }
+
+  responses: SuggestionResponse[] = [];
+  async recordSuggestion(request: SuggestionResponse): Promise<void> {
+    this.check('recordSuggestion');
+    if (request.chosen && !request.offered.includes(request.chosen)) {
+      throw new IpcFailure('invalid_input', `“${request.chosen}” wasn't among the suggestions shown.`);
+    }
+    this.responses.push(structuredClone(request));
+  }
+
+  insightsAnswer: Insights | null = null;
+  insightsRequests: InsightsRequest[] = [];
+  async getInsights(request: InsightsRequest): Promise<Insights> {
+    this.check('getInsights');
+    this.insightsRequests.push(request);
+    if (!this.insightsAnswer) throw new IpcFailure('storage', 'No insights in this fake.');
+    return structuredClone({ ...this.insightsAnswer, range: request.range });
   }
 
   async getUrge(request: { id: string }): Promise<Urge> {
@@ -341,6 +409,8 @@ export class FakeClient implements EbbClient {
       safety: ['Dizzy or tingly? Stop and breathe normally.'],
       source: 'care.md §4',
       custom: false,
+      prior: null,
+      evidence: null,
     },
     {
       id: 'urge-surfing',
@@ -358,6 +428,8 @@ export class FakeClient implements EbbClient {
       safety: [],
       source: 'care.md §4',
       custom: false,
+      prior: null,
+      evidence: null,
     },
     {
       id: 'waiting',
@@ -371,6 +443,8 @@ export class FakeClient implements EbbClient {
       safety: [],
       source: 'care.md §4',
       custom: false,
+      prior: null,
+      evidence: null,
     },
   ];
   hidden: string[] = [];
@@ -414,6 +488,8 @@ export class FakeClient implements EbbClient {
       safety: ['Dizzy or tingly? Stop and breathe normally.'],
       source: 'Made by you',
       custom: true,
+      prior: null,
+      evidence: null,
     };
   }
 
