@@ -1,6 +1,8 @@
 // How a craving's time reads in History: in the person's local time *when it happened*
 // (stored offset), relative to today where that reads best: "Today 21:40", "Tue 08:15".
 
+import type { Urge } from '../ipc/bindings';
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY_MS = 86_400_000;
@@ -58,4 +60,37 @@ export function fromLocalInput(value: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** Groups cravings by local day, newest first: [label, cravings][]. */
+export function byDay(urges: Urge[], now: Date): [string, Urge[]][] {
+  const groups: [string, Urge[]][] = [];
+  for (const urge of urges) {
+    const label = dayLabel(urge, now);
+    const last = groups[groups.length - 1];
+    if (last && last[0] === label) last[1].push(urge);
+    else groups.push([label, [urge]]);
+  }
+  return groups;
+}
+
+function localDate(iso: string, offsetMinutes: number): Date {
+  return new Date(Date.parse(iso) + offsetMinutes * 60_000);
+}
+
+/** "Today", "Yesterday", or "Mon 23 Nov" (with the year when it isn't this year). */
+export function dayLabel(urge: Urge, now: Date): string {
+  const d = localDate(urge.occurredAt, urge.utcOffsetMinutes);
+  const today = localDate(now.toISOString(), -now.getTimezoneOffset());
+  const key = (x: Date) => x.toISOString().slice(0, 10);
+  if (key(d) === key(today)) return 'Today';
+  if (key(d) === key(new Date(today.getTime() - 86_400_000))) return 'Yesterday';
+  const weekday = d.toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
+  const day = d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+    ...(d.getUTCFullYear() === today.getUTCFullYear() ? {} : { year: 'numeric' }),
+  });
+  return `${weekday} ${day}`;
 }

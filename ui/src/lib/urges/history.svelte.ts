@@ -1,6 +1,8 @@
-// History's state: pages of cravings, newest first, loaded on demand (keyset cursor).
-import type { Urge, UrgeCursor } from '../ipc/bindings';
+// History's state: pages of cravings, newest first, loaded on demand (keyset cursor), narrowed
+// by filters that combine; the count of matches is shown with them.
+import type { Urge, UrgeCursor, UrgeFilter } from '../ipc/bindings';
 import { toFailure, type EbbClient } from '../ipc/client';
+export { byDay, dayLabel } from '../time/when';
 
 export const PAGE_SIZE = 30;
 
@@ -12,8 +14,38 @@ export class HistoryState {
   /** True once the first page has arrived. */
   loaded = $state(false);
   error = $state<string | null>(null);
+  /** The filters in force (all must hold). */
+  filter = $state<UrgeFilter>({});
+  /** How many cravings match them; null while unknown. */
+  count = $state<number | null>(null);
 
   constructor(private readonly client: EbbClient) {}
+
+  get filtering(): boolean {
+    return activeFilterKeys(this.filter).length > 0;
+  }
+
+  /** Applies a change to the filters and reloads; a refusal is shown and the list stays. */
+  async setFilter(change: Partial<UrgeFilter>): Promise<void> {
+    const next = onlySet({ ...this.filter, ...change });
+    const before = this.filter;
+    this.filter = next;
+    await this.refresh();
+    if (this.error) this.filter = before;
+  }
+
+  /** Removes one filter (a chip id, or a whole field). */
+  removeFilter(key: FilterKey, chipId?: string): Promise<void> {
+    if (key === 'chipIds') {
+      return this.setFilter({ chipIds: (this.filter.chipIds ?? []).filter((c) => c !== chipId) });
+    }
+    return this.setFilter({ [key]: undefined });
+  }
+
+  clearFilters(): Promise<void> {
+    this.filter = {};
+    return this.refresh();
+  }
 
   get hasMore(): boolean {
     return this.next !== null;
@@ -34,9 +66,12 @@ export class HistoryState {
     this.loading = true;
     this.error = null;
     try {
-      const page = await this.client.listUrges(
-        after ? { after, limit: PAGE_SIZE } : { limit: PAGE_SIZE },
-      );
+      const filter = this.filtering ? $state.snapshot(this.filter) : undefined;
+      const [page, count] = await Promise.all([
+        this.client.listUrges(after ? { after, limit: PAGE_SIZE, filter } : { limit: PAGE_SIZE, filter }),
+        replace ? (filter ? this.client.countMatching({ filter }) : this.client.countUrges()) : this.count,
+      ]);
+      this.count = count;
       this.urges = replace ? page.urges : [...this.urges, ...page.urges];
       this.next = page.next;
       this.loaded = true;
@@ -46,4 +81,25 @@ export class HistoryState {
       this.loading = false;
     }
   }
+}
+
+export type FilterKey = keyof UrgeFilter;
+
+/** The filter fields that are set, in a stable order. */
+export function activeFilterKeys(filter: UrgeFilter): FilterKey[] {
+  const keys: FilterKey[] = ['text', 'trackedId', 'chipIds', 'techniqueId', 'action', 'minIntensity', 'maxIntensity', 'from', 'to'];
+  return keys.filter((k) => {
+    const v = filter[k];
+    return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== '';
+  });
+}
+
+/** Drops empty fields so the request carries only what filters. */
+function onlySet(filter: UrgeFilter): UrgeFilter {
+  const out: UrgeFilter = {};
+  for (const key of activeFilterKeys(filter)) {
+    (out as Record<string, unknown>)[key] = key === 'text' ? filter.text?.trim() : filter[key];
+  }
+  if (out.text === '') delete out.text;
+  return out;
 }
