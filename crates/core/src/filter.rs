@@ -159,9 +159,11 @@ impl Store {
                     vec![],
                 );
             } else {
+                // `+` keeps SQLite on the by-urge index: the by-technique one scans every
+                // session of that technique for each craving (1.7 s at 100,000 cravings).
                 w.and(
                     "EXISTS (SELECT 1 FROM technique_sessions s WHERE s.urge_id = u.id \
-                     AND s.technique_id = ?)",
+                     AND +s.technique_id = ?)",
                     vec![Box::new(id.clone())],
                 );
             }

@@ -520,8 +520,9 @@ impl Store {
         Ok(model)
     }
 
-    /// Drops the cached model (called by every write that could change it).
-    pub(crate) fn forget_helps(&self) {
+    /// Drops the cached model (every write that could change it calls this; benchmarks call
+    /// it to time a cold fit).
+    pub fn forget_helps(&self) {
         if let Ok(mut cache) = self.helps.lock() {
             *cache = None;
         }

@@ -1,0 +1,149 @@
+//! `make bench`: History with filters, Insights, "what helps me" and suggestions on generated
+//! data (`GenerateOptions`) of 100,000 and 1,000,000 cravings. Databases are generated once into
+//! `target/bench-data/` and reused. Prints median and p99 per operation against its goal.
+//!
+//! `cargo bench -p ebb-core --bench helps [-- 100000]` runs one size only.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use ebb_core::{
+    GenerateOptions, InsightsRange, InsightsRequest, Store, SuggestRequest, UrgeFilter,
+};
+use rand::SeedableRng;
+
+fn data_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-data");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn store_with(cravings: usize) -> (Store, PathBuf) {
+    let path = data_dir().join(format!("generated-{cravings}.db"));
+    let ready = path.with_extension("ready");
+    if !ready.exists() {
+        let _ = std::fs::remove_file(&path);
+        let started = Instant::now();
+        let mut store = Store::open(&path).unwrap();
+        store.generate(&GenerateOptions::new(cravings, 2026, Utc::now())).unwrap();
+        drop(store);
+        std::fs::write(&ready, b"").unwrap();
+        println!("(generated {cravings} cravings in {:.1} s)", started.elapsed().as_secs_f64());
+    }
+    (Store::open(&path).unwrap(), path)
+}
+
+fn time<T>(samples: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
+    let mut times: Vec<Duration> = (0..samples)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let p99 = times[((times.len() as f64 * 0.99).ceil() as usize).min(times.len()) - 1];
+    (times[times.len() / 2], p99)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1_000.0)
+}
+
+fn row(what: &str, (median, p99): (Duration, Duration), goal: Duration) {
+    let ok = if p99 < goal { "✔" } else { "✘" };
+    println!("| {what} | {} | {} | < {} {ok} |", ms(median), ms(p99), ms(goal));
+}
+
+fn bench(cravings: usize) {
+    let (store, path) = store_with(cravings);
+    let big = cravings >= 1_000_000;
+    let goal = |small: u64, large: u64| Duration::from_millis(if big { large } else { small });
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!();
+    println!(
+        "### {cravings} generated cravings ({:.1} MB on disk, {} rated)",
+        size as f64 / 1e6,
+        store.what_helps().unwrap().rated
+    );
+    println!("| operation | median | p99 | goal |");
+    println!("|---|---|---|---|");
+    let samples = if big { 40 } else { 200 };
+    let after_work = UrgeFilter {
+        chip_ids: vec!["builtin-trigger-after-work".into()],
+        technique_id: Some("breathing.box".into()),
+        ..Default::default()
+    };
+    row(
+        "History first page: trigger + technique",
+        time(samples, || store.urges_page_matching(&after_work, None, 30).unwrap()),
+        goal(20, 50),
+    );
+    let strong = UrgeFilter {
+        min_intensity: Some(ebb_core::Intensity::try_from(9).unwrap()),
+        action: Some(ebb_core::UseAction::UsedLess),
+        ..Default::default()
+    };
+    row(
+        "History first page: strength + outcome",
+        time(samples, || store.urges_page_matching(&strong, None, 30).unwrap()),
+        goal(20, 50),
+    );
+    let text = UrgeFilter { text: Some("couldn't sleep".into()), ..Default::default() };
+    row(
+        "History first page: note search",
+        time(samples, || store.urges_page_matching(&text, None, 30).unwrap()),
+        goal(20, 50),
+    );
+    row(
+        "History: count of matches (trigger + technique)",
+        time(samples / 4, || store.count_matching(&after_work).unwrap()),
+        goal(100, 1_000),
+    );
+    for range in [
+        InsightsRange::FourWeeks,
+        InsightsRange::ThreeMonths,
+        InsightsRange::Year,
+        InsightsRange::All,
+    ] {
+        row(
+            &format!("Insights, {range:?}"),
+            time(if big { 5 } else { 20 }, || store.insights(&InsightsRequest { range }).unwrap()),
+            goal(100, 1_000),
+        );
+    }
+    row(
+        "What helps me (cold: fit from the records)",
+        time(if big { 5 } else { 20 }, || {
+            store.forget_helps();
+            store.what_helps().unwrap()
+        }),
+        goal(100, 1_000),
+    );
+    store.what_helps().unwrap();
+    row(
+        "What helps me (fitted model cached)",
+        time(200, || store.what_helps().unwrap()),
+        goal(100, 1_000),
+    );
+    let urge = store.urges_page(None, 1).unwrap().urges[0].id.clone();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(1);
+    let request = SuggestRequest { urge_id: Some(urge) };
+    row(
+        "One suggestion for a craving (model cached)",
+        time(2_000, || store.suggest_with(&request, &mut rng).unwrap()),
+        goal(5, 20),
+    );
+}
+
+fn main() {
+    let only: Option<usize> = std::env::args().skip(1).find_map(|a| a.parse().ok());
+    for cravings in [100_000, 1_000_000] {
+        if only.is_none_or(|n| n == cravings) {
+            bench(cravings);
+        }
+    }
+}
