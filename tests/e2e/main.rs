@@ -5,4 +5,5 @@
 mod breathe;
 mod capture;
 mod foundation;
+mod helps;
 mod library;

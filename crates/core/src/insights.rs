@@ -267,12 +267,15 @@ impl Store {
             })
             .collect();
 
+        // A range walks its cravings first (time index); everything walks the links directly.
+        let join = if request.range.weeks().is_some() { "CROSS JOIN" } else { "JOIN" };
         let mut triggers = Vec::new();
         let mut feelings = Vec::new();
         {
             let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT c.id, c.label, c.kind, count(*), avg(u.intensity) FROM urge_chips uc \
-                 JOIN urges u ON u.id = uc.urge_id JOIN chips c ON c.id = uc.chip_id \
+                // CROSS JOIN: walk the range's cravings first (time index), not every chip link.
+                "SELECT c.id, c.label, c.kind, count(*), avg(u.intensity) FROM urges u \
+                 {join} urge_chips uc ON uc.urge_id = u.id JOIN chips c ON c.id = uc.chip_id \
                  WHERE c.kind IN ('trigger', 'feeling') AND u.occurred_at >= ?1 \
                  AND {LOCAL_MS} >= ?2 GROUP BY c.id"
             ))?;
@@ -315,8 +318,8 @@ impl Store {
         let mut days: HashMap<String, BTreeMap<NaiveDate, (f64, bool, bool)>> = HashMap::new();
         {
             let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT u.tracked_id, {LOCAL_MS}, o.action, o.amount FROM outcomes o \
-                 JOIN urges u ON u.id = o.urge_id WHERE o.action IS NOT NULL \
+                "SELECT u.tracked_id, {LOCAL_MS}, o.action, o.amount FROM urges u \
+                 {join} outcomes o ON o.urge_id = u.id WHERE o.action IS NOT NULL \
                  AND u.tracked_id IS NOT NULL AND u.occurred_at >= ?1 AND {LOCAL_MS} >= ?2"
             ))?;
             let plan_since =
