@@ -191,15 +191,24 @@ impl App {
     /// Taps (clicks) the element matching `css`, waiting for it first. Like a person, it scrolls
     /// the element to the middle of the screen first, clear of the fixed bottom navigation.
     pub async fn tap(&self, css: &str) -> Result<()> {
-        let element = self.wait_for(css).await?;
-        self.client()
-            .execute(
-                "arguments[0].scrollIntoView({ block: 'center' });",
-                vec![serde_json::to_value(&element)?],
-            )
-            .await?;
-        element.click().await.with_context(|| format!("tapping {css:?}"))?;
-        Ok(())
+        // Content arriving a moment later (suggestions after a log) can move a button between
+        // scrolling to it and tapping it; like a person, look again and tap once more.
+        let mut last = None;
+        for _ in 0..3 {
+            let element = self.wait_for(css).await?;
+            self.client()
+                .execute(
+                    "arguments[0].scrollIntoView({ block: 'center' });",
+                    vec![serde_json::to_value(&element)?],
+                )
+                .await?;
+            match element.click().await {
+                Ok(_) => return Ok(()),
+                Err(e) => last = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+        Err(anyhow::anyhow!("{last:?}")).with_context(|| format!("tapping {css:?}"))
     }
 
     /// Every element matching `css` now (no waiting).
