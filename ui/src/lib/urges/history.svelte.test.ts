@@ -93,3 +93,16 @@ describe('History filters', () => {
     ]);
   });
 });
+
+describe('History filters changed quickly', () => {
+  it('shows the answer for the last filter, not one that arrived late', async () => {
+    const client = await clientWith(40);
+    const history = new HistoryState(client);
+    await history.refresh();
+    const first = history.setFilter({ minIntensity: 8 });
+    const second = history.setFilter({ maxIntensity: 9 });
+    await Promise.all([first, second]);
+    expect(history.count, 'both filters hold: 8 or 9').toBe(6);
+    expect(history.urges.every((u) => u.intensity >= 8 && u.intensity <= 9)).toBe(true);
+  });
+});

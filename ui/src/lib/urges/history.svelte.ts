@@ -61,8 +61,13 @@ export class HistoryState {
     if (this.next) await this.load(this.next, false);
   }
 
+  /** Bumped by every reload: an answer for an older filter is dropped, never shown. */
+  private generation = 0;
+
   private async load(after: UrgeCursor | null, replace: boolean): Promise<void> {
-    if (this.loading) return;
+    // "More" waits for the page in flight; a reload (a new filter) always goes ahead.
+    if (this.loading && !replace) return;
+    const generation = replace ? ++this.generation : this.generation;
     this.loading = true;
     this.error = null;
     try {
@@ -71,16 +76,18 @@ export class HistoryState {
         this.client.listUrges(after ? { after, limit: PAGE_SIZE, filter } : { limit: PAGE_SIZE, filter }),
         replace ? (filter ? this.client.countMatching({ filter }) : this.client.countUrges()) : this.count,
       ]);
+      if (generation !== this.generation) return;
       this.count = count;
       this.urges = replace ? page.urges : [...this.urges, ...page.urges];
       this.next = page.next;
       this.loaded = true;
     } catch (error) {
-      this.error = toFailure(error).message;
+      if (generation === this.generation) this.error = toFailure(error).message;
     } finally {
-      this.loading = false;
+      if (generation === this.generation) this.loading = false;
     }
   }
+
 }
 
 export type FilterKey = keyof UrgeFilter;
