@@ -16,6 +16,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_sessions.sql"),
     include_str!("migrations/0004_library.sql"),
     include_str!("migrations/0005_helps.sql"),
+    include_str!("migrations/0006_speed.sql"),
+    include_str!("migrations/0007_journal.sql"),
+    include_str!("migrations/0008_support.sql"),
+    include_str!("migrations/0009_plans.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version` after migrating).

@@ -1,0 +1,1 @@
+-- v6: indexes for History's filters and Insights at a million cravings (issue #5 speed).

@@ -1,0 +1,1 @@
+-- v7: journal entries and the weekly reflection (issue #6).

@@ -1,0 +1,1 @@
+-- v8: support people and their messages, crisis numbers by region, the safety plan (issue #6).

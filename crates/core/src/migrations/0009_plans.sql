@@ -1,0 +1,1 @@
+-- v9: if-then plans, their chip conditions and uses (issue #6).
