@@ -59,7 +59,7 @@ fn row(what: &str, (median, p99): (Duration, Duration), goal: Duration) {
 }
 
 fn bench(cravings: usize) {
-    let (store, path) = store_with(cravings);
+    let (mut store, path) = store_with(cravings);
     let big = cravings >= 1_000_000;
     let goal = |small: u64, large: u64| Duration::from_millis(if big { large } else { small });
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
@@ -116,7 +116,7 @@ fn bench(cravings: usize) {
         );
     }
     row(
-        "What helps me (cold: fit from the records)",
+        "What helps me (first after opening: read the records, fit)",
         time(if big { 5 } else { 20 }, || {
             store.forget_helps();
             store.what_helps().unwrap()
@@ -130,6 +130,24 @@ fn bench(cravings: usize) {
         goal(100, 1_000),
     );
     let urge = store.urges_page(None, 1).unwrap().urges[0].id.clone();
+    let mut level = 0;
+    row(
+        "What helps me (after a new check-in: refit from memory)",
+        time(if big { 10 } else { 40 }, || {
+            level = (level + 3) % 11;
+            store
+                .set_outcome(ebb_core::OutcomeInput {
+                    urge_id: urge.clone(),
+                    intensity_after: Some(ebb_core::Intensity::try_from(level).unwrap()),
+                    action: Some(ebb_core::UseAction::UsedLess),
+                    amount: None,
+                    note: None,
+                })
+                .unwrap();
+            store.what_helps().unwrap()
+        }),
+        goal(100, 1_000),
+    );
     let mut rng = rand::rngs::StdRng::seed_from_u64(1);
     let request = SuggestRequest { urge_id: Some(urge) };
     row(

@@ -25,7 +25,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Timelike, Utc};
 use rand::Rng;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -164,9 +164,10 @@ pub struct SuggestionResponse {
 }
 
 /// A situation a craving can be in.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Context {
-    Chip(String),
+    /// A chip, by its position in `Model::chips`.
+    Chip(u32),
     Time(u8),
     Strength(u8),
 }
@@ -230,9 +231,15 @@ pub(crate) struct Model {
     /// Per (situation, technique column or None for waiting).
     groups: HashMap<(Context, Option<usize>), Group>,
     context_rated: HashMap<Context, u32>,
+    /// Chip ids seen on rated cravings, in `Context::Chip` order.
+    chips: Vec<String>,
+    chip_index: HashMap<String, u32>,
 }
 
+#[derive(Debug)]
 struct Rated {
+    /// When the craving happened (ms since the epoch): its recency weight.
+    at: i64,
     before: f64,
     after: f64,
     techniques: Vec<usize>,
@@ -314,102 +321,199 @@ fn fit(rows: &[Rated], k: usize, priors: &[f64], sigma2: f64) -> (Vec<f64>, Vec<
     solve(&m, &v)
 }
 
-impl Model {
-    fn build(store: &Store) -> Result<Model> {
-        let conn = &store.conn;
-        // Four plain scans joined here: cheaper than a join per craving at 100,000 rows.
-        let mut outcomes: HashMap<String, (f64, Option<bool>)> = HashMap::new();
+/// A borrowed text column: no allocation per row.
+fn text<'a>(row: &'a rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'a str> {
+    row.get_ref(i)?.as_str().map_err(|e| text_error(i, e))
+}
+
+fn text_error(i: usize, e: rusqlite::types::FromSqlError) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+}
+
+/// What the model is fitted from, read once and then kept up to date one craving at a time:
+/// reading it is most of the cost of a fit (text ids joined across three tables), refitting from
+/// memory is cheap.
+#[derive(Debug, Default)]
+pub(crate) struct Data {
+    rows: Vec<Rated>,
+    /// Craving id → its row, and back.
+    by_urge: HashMap<String, usize>,
+    urge_ids: Vec<String>,
+    /// Technique columns: ids in order (waiting is not a column: it is the baseline).
+    ids: Vec<String>,
+    index: HashMap<String, usize>,
+    /// Chip ids in `Context::Chip` order.
+    chips: Vec<String>,
+    chip_index: HashMap<String, u32>,
+}
+
+impl Data {
+    fn column(&mut self, id: &str) -> usize {
+        if let Some(&c) = self.index.get(id) {
+            return c;
+        }
+        self.ids.push(id.to_owned());
+        self.index.insert(id.to_owned(), self.ids.len() - 1);
+        self.ids.len() - 1
+    }
+
+    fn chip(&mut self, id: &str) -> u32 {
+        if let Some(&n) = self.chip_index.get(id) {
+            return n;
+        }
+        self.chips.push(id.to_owned());
+        let n = (self.chips.len() - 1) as u32;
+        self.chip_index.insert(id.to_owned(), n);
+        n
+    }
+
+    fn rated(row: &rusqlite::Row<'_>, first: usize) -> Result<Rated> {
+        let before: i64 = row.get(first)?;
+        let at: i64 = row.get(first + 1)?;
+        let offset: i64 = row.get(first + 2)?;
+        let after: i64 = row.get(first + 3)?;
+        let win = row
+            .get_ref(first + 4)?
+            .as_str_or_null()
+            .map_err(|e| text_error(first + 4, e))?
+            .map(|a| a == "didnt_use" || a == "used_less");
+        Ok(Rated {
+            at,
+            before: before as f64,
+            after: after as f64,
+            techniques: Vec::new(),
+            weight: 1.0,
+            contexts: vec![
+                Context::Time(time_band(local_hour(millis_to_time(at)?, offset))),
+                Context::Strength(strength_band(before as u8)),
+            ],
+            win,
+        })
+    }
+
+    /// Reads every re-rated craving: three plain scans joined here by borrowed ids (no
+    /// allocation per row but one per rated craving, no craving looked up per chip link).
+    fn load(conn: &rusqlite::Connection) -> Result<Data> {
+        let mut data = Data::default();
         let mut stmt = conn.prepare_cached(
-            "SELECT urge_id, intensity_after, action FROM outcomes WHERE intensity_after IS NOT NULL",
+            "SELECT u.id, u.intensity, u.occurred_at, u.utc_offset_minutes, o.intensity_after, \
+             o.action FROM outcomes o JOIN urges u ON u.id = o.urge_id \
+             WHERE o.intensity_after IS NOT NULL",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let action: Option<String> = r.get(2)?;
-            let win = action.map(|a| a == "didnt_use" || a == "used_less");
-            outcomes.insert(r.get(0)?, (r.get::<_, i64>(1)? as f64, win));
+            let id: String = r.get(0)?;
+            data.by_urge.insert(id.clone(), data.rows.len());
+            data.urge_ids.push(id);
+            data.rows.push(Data::rated(r, 1)?);
         }
-        let mut techniques: HashMap<String, Vec<String>> = HashMap::new();
         let mut stmt = conn.prepare_cached(
             "SELECT urge_id, technique_id FROM technique_sessions WHERE urge_id IS NOT NULL",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let urge: String = r.get(0)?;
-            if outcomes.contains_key(&urge) {
-                let id: String = r.get(1)?;
-                let used = techniques.entry(urge).or_default();
-                if id != WAITING && !used.contains(&id) {
-                    used.push(id);
-                }
-            }
+            let Some(&row) = data.by_urge.get(text(r, 0)?) else { continue };
+            data.add_technique(row, text(r, 1)?);
         }
-        let mut chips: HashMap<String, Vec<Context>> = HashMap::new();
         let mut stmt = conn.prepare_cached(
             "SELECT uc.urge_id, uc.chip_id FROM urge_chips uc JOIN chips c ON c.id = uc.chip_id \
              WHERE c.kind IN ('trigger', 'feeling')",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let urge: String = r.get(0)?;
-            if outcomes.contains_key(&urge) {
-                chips.entry(urge).or_default().push(Context::Chip(r.get(1)?));
-            }
-        }
-
-        let mut ids: Vec<String> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut column = |id: &str, ids: &mut Vec<String>| -> usize {
-            *index.entry(id.to_owned()).or_insert_with(|| {
-                ids.push(id.to_owned());
-                ids.len() - 1
-            })
-        };
-        let mut rated = Vec::with_capacity(outcomes.len());
-        let mut newest = i64::MIN;
-        let mut times = Vec::with_capacity(outcomes.len());
-        let mut stmt = conn
-            .prepare_cached("SELECT id, intensity, occurred_at, utc_offset_minutes FROM urges")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let id: String = r.get(0)?;
-            let Some(&(after, win)) = outcomes.get(&id) else { continue };
-            let before: i64 = r.get(1)?;
-            let at: i64 = r.get(2)?;
-            let offset: i64 = r.get(3)?;
-            newest = newest.max(at);
-            let mut contexts = chips.remove(&id).unwrap_or_default();
-            contexts.push(Context::Time(time_band(local_hour(millis_to_time(at)?, offset))));
-            contexts.push(Context::Strength(strength_band(before as u8)));
-            let used = techniques.remove(&id).unwrap_or_default();
-            let columns = used.iter().map(|t| column(t, &mut ids)).collect();
-            times.push(at);
-            rated.push(Rated {
-                before: before as f64,
-                after,
-                techniques: columns,
-                weight: 1.0,
-                contexts,
-                win,
-            });
-        }
-        for (row, at) in rated.iter_mut().zip(&times) {
-            let age_days = (newest - at) as f64 / 86_400_000.0;
-            row.weight = 0.5f64.powf(age_days / HALF_LIFE_DAYS);
+            let Some(&row) = data.by_urge.get(text(r, 0)?) else { continue };
+            let n = data.chip(text(r, 1)?);
+            data.rows[row].contexts.push(Context::Chip(n));
         }
         // Built-ins never used still get a (prior-only) estimate, for suggestions.
         for t in crate::builtin_techniques() {
             if t.kind != TechniqueKind::Waiting {
-                column(&t.id, &mut ids);
+                data.column(&t.id);
             }
         }
+        Ok(data)
+    }
+
+    fn add_technique(&mut self, row: usize, id: &str) {
+        if id != WAITING {
+            let c = self.column(id);
+            if !self.rows[row].techniques.contains(&c) {
+                self.rows[row].techniques.push(c);
+            }
+        }
+    }
+
+    /// Re-reads one craving after a write: its row changes, appears or goes.
+    fn refresh(&mut self, conn: &rusqlite::Connection, urge_id: &str) -> Result<()> {
+        if let Some(row) = self.by_urge.remove(urge_id) {
+            self.rows.swap_remove(row);
+            self.urge_ids.swap_remove(row);
+            if let Some(moved) = self.urge_ids.get(row) {
+                self.by_urge.insert(moved.clone(), row);
+            }
+        }
+        let rated = conn
+            .prepare_cached(
+                "SELECT u.intensity, u.occurred_at, u.utc_offset_minutes, o.intensity_after, \
+                 o.action FROM outcomes o JOIN urges u ON u.id = o.urge_id \
+                 WHERE o.urge_id = ?1 AND o.intensity_after IS NOT NULL",
+            )?
+            .query_row([urge_id], |r| Ok(Data::rated(r, 0)))
+            .optional()?;
+        let Some(rated) = rated.transpose()? else { return Ok(()) };
+        let row = self.rows.len();
+        self.rows.push(rated);
+        self.urge_ids.push(urge_id.to_owned());
+        self.by_urge.insert(urge_id.to_owned(), row);
+        let techniques = conn
+            .prepare_cached("SELECT technique_id FROM technique_sessions WHERE urge_id = ?1")?
+            .query_map([urge_id], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for id in techniques {
+            self.add_technique(row, &id);
+        }
+        let chips = conn
+            .prepare_cached(
+                "SELECT uc.chip_id FROM urge_chips uc JOIN chips c ON c.id = uc.chip_id \
+                 WHERE uc.urge_id = ?1 AND c.kind IN ('trigger', 'feeling')",
+            )?
+            .query_map([urge_id], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for chip in chips {
+            let n = self.chip(&chip);
+            self.rows[row].contexts.push(Context::Chip(n));
+        }
+        Ok(())
+    }
+}
+
+/// What the store keeps between requests (see [`Store::helps_model`]).
+#[derive(Debug, Default)]
+pub(crate) struct Cache {
+    data: Option<Data>,
+    /// Cravings written since the last fit: re-read before the next one.
+    stale: HashSet<String>,
+    model: Option<Arc<Model>>,
+}
+
+impl Model {
+    /// Fits the model to `data` (with its rows' recency weights updated).
+    fn fit(data: &mut Data) -> Model {
+        let newest = data.rows.iter().map(|r| r.at).max().unwrap_or(0);
+        for row in &mut data.rows {
+            let age_days = (newest - row.at) as f64 / 86_400_000.0;
+            row.weight = 0.5f64.powf(age_days / HALF_LIFE_DAYS);
+        }
+        let rated = &data.rows;
+        let ids = &data.ids;
         let k = ids.len();
 
         // Pass 1: catalog priors, 0 for the person's own patterns; σ² from its residuals.
         let first: Vec<f64> = ids.iter().map(|id| catalog_prior(id).unwrap_or(0.0)).collect();
-        let (coef, _) = fit(&rated, k, &first, 1.5);
+        let (coef, _) = fit(rated, k, &first, 1.5);
         let mut sse = 0.0;
         let mut weight = 0.0;
-        for row in &rated {
+        for row in rated {
             let predicted = coef[0]
                 + coef[1] * row.before
                 + row.techniques.iter().map(|&t| coef[2 + t]).sum::<f64>();
@@ -419,7 +523,7 @@ impl Model {
         let sigma2 = if weight > 3.0 { (sse / (weight - 2.0)).clamp(0.25, 9.0) } else { 1.5 };
         // The person's own overall effect: the prior for their own patterns.
         let mut uses = vec![0u32; k];
-        for row in &rated {
+        for row in rated {
             for &t in &row.techniques {
                 uses[t] += 1;
             }
@@ -434,7 +538,7 @@ impl Model {
         let own = if count > 0 { sum / f64::from(count) } else { 0.0 };
         let priors: Vec<f64> = ids.iter().map(|id| catalog_prior(id).unwrap_or(own)).collect();
         // Pass 2: the final fit.
-        let (coef, diag) = fit(&rated, k, &priors, sigma2);
+        let (coef, diag) = fit(rated, k, &priors, sigma2);
 
         let mut model = Model {
             sigma2,
@@ -442,12 +546,14 @@ impl Model {
             variance: diag[2..].to_vec(),
             uses,
             wins: vec![(0, 0); k],
-            ids,
-            index,
+            ids: data.ids.clone(),
+            index: data.index.clone(),
             rated: rated.len() as u32,
+            chips: data.chips.clone(),
+            chip_index: data.chip_index.clone(),
             ..Model::default()
         };
-        for row in &rated {
+        for row in rated {
             let predicted = coef[0]
                 + coef[1] * row.before
                 + row.techniques.iter().map(|&t| coef[2 + t]).sum::<f64>();
@@ -469,16 +575,16 @@ impl Model {
                 }
             }
             for context in &row.contexts {
-                *model.context_rated.entry(context.clone()).or_default() += 1;
+                *model.context_rated.entry(*context).or_default() += 1;
                 for column in &columns {
-                    let g = model.groups.entry((context.clone(), *column)).or_default();
+                    let g = model.groups.entry((*context, *column)).or_default();
                     g.weight += row.weight;
                     g.residuals += row.weight * residual;
                     g.count += 1;
                 }
             }
         }
-        Ok(model)
+        model
     }
 
     fn column(&self, id: &str) -> Option<usize> {
@@ -487,8 +593,8 @@ impl Model {
 
     /// The effect of `column` (None = waiting) in `context`, relative to waiting there.
     fn context_benefit(&self, context: &Context, column: usize) -> Option<(f64, u32)> {
-        let g = self.groups.get(&(context.clone(), Some(column)))?;
-        let base = self.groups.get(&(context.clone(), None)).map_or(0.0, Group::shift);
+        let g = self.groups.get(&(*context, Some(column)))?;
+        let base = self.groups.get(&(*context, None)).map_or(0.0, Group::shift);
         Some((-(self.effect[column] + g.shift() - base), g.count))
     }
 }
@@ -508,29 +614,48 @@ fn points(benefit: f64) -> String {
 }
 
 impl Store {
-    /// The fitted model, built on first use and kept until a write changes what it rests on.
+    /// The fitted model: read from the records on first use, then refitted from memory after a
+    /// write, with only the cravings that write touched read again.
     pub(crate) fn helps_model(&self) -> Result<Arc<Model>> {
-        if let Some(model) = self.helps.lock().ok().and_then(|m| m.clone()) {
-            return Ok(model);
+        let mut cache = self.helps.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(model) = &cache.model {
+            return Ok(model.clone());
         }
-        let model = Arc::new(Model::build(self)?);
-        if let Ok(mut cache) = self.helps.lock() {
-            *cache = Some(model.clone());
-        }
+        let stale: Vec<String> = cache.stale.drain().collect();
+        let data = match cache.data.take() {
+            Some(mut data) => {
+                for id in &stale {
+                    data.refresh(&self.conn, id)?;
+                }
+                cache.data.insert(data)
+            }
+            None => cache.data.insert(Data::load(&self.conn)?),
+        };
+        let model = Arc::new(Model::fit(data));
+        cache.model = Some(model.clone());
         Ok(model)
     }
 
-    /// Drops the cached model (every write that could change it calls this; benchmarks call
-    /// it to time a cold fit).
+    /// Forgets everything "what helps" read (benchmarks call it to time a first fit; bulk
+    /// writes call it).
     pub fn forget_helps(&self) {
-        if let Ok(mut cache) = self.helps.lock() {
-            *cache = None;
+        let mut cache = self.helps.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *cache = Cache::default();
+    }
+
+    /// Marks one craving as changed: it is read again before the next fit.
+    pub(crate) fn touch_helps(&self, urge_id: &str) {
+        let mut cache = self.helps.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache.model = None;
+        if cache.data.is_some() {
+            cache.stale.insert(urge_id.to_owned());
         }
     }
 
-    fn label_of(&self, context: &Context, for_reason: bool) -> Result<String> {
+    fn label_of(&self, model: &Model, context: &Context, for_reason: bool) -> Result<String> {
         Ok(match context {
-            Context::Chip(id) => {
+            Context::Chip(n) => {
+                let id = model.chips.get(*n as usize).map_or("", String::as_str);
                 let label = self.chip(id)?.label;
                 if for_reason { format!("with \u{201c}{label}\u{201d}") } else { label }
             }
@@ -585,17 +710,16 @@ impl Store {
         });
         techniques.sort_by(|a, b| b.benefit.total_cmp(&a.benefit).then(b.uses.cmp(&a.uses)));
 
-        let mut situations: Vec<(&Context, u32)> = model
-            .context_rated
-            .iter()
-            .filter(|(_, n)| **n >= CONTEXT_MIN_RATED)
-            .map(|(c, n)| (c, *n))
-            .collect();
-        situations.sort_by(|a, b| {
-            b.1.cmp(&a.1).then_with(|| format!("{:?}", a.0).cmp(&format!("{:?}", b.0)))
-        });
+        let mut situations = Vec::new();
+        for (context, rated) in &model.context_rated {
+            if *rated >= CONTEXT_MIN_RATED {
+                situations.push((context, *rated, self.label_of(&model, context, false)?));
+            }
+        }
+        // Most data first; ties by name, so the order never depends on how the fit was reached.
+        situations.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
         let mut contexts = Vec::new();
-        for (context, rated) in situations.into_iter().take(12) {
+        for (context, rated, label) in situations.into_iter().take(12) {
             let mut best: Option<ContextBest> = None;
             for (t, id) in model.ids.iter().enumerate() {
                 if let Some((benefit, uses)) = model.context_benefit(context, t)
@@ -610,7 +734,7 @@ impl Store {
                     });
                 }
             }
-            contexts.push(ContextResult { label: self.label_of(context, false)?, rated, best });
+            contexts.push(ContextResult { label, rated, best });
         }
         let contexts_note = contexts.is_empty().then(|| {
             format!(
@@ -639,9 +763,13 @@ impl Store {
         if let Some(id) = &request.urge_id {
             let urge = self.urge(id)?;
             strong = urge.intensity >= 7;
-            for chip in &urge.chip_ids {
-                contexts.push(Context::Chip(chip.clone()));
-            }
+            // A chip no rated craving has carries no information yet.
+            contexts.extend(
+                urge.chip_ids
+                    .iter()
+                    .filter_map(|c| model.chip_index.get(c))
+                    .map(|&n| Context::Chip(n)),
+            );
             contexts.push(Context::Time(time_band(local_hour(
                 urge.occurred_at,
                 i64::from(urge.utc_offset_minutes),
@@ -719,7 +847,7 @@ impl Store {
                     Some((ctx, n)) => format!(
                         "{} lower than waiting, {n} times {}",
                         capitalise(&points(c.mean)),
-                        self.label_of(ctx, true)?
+                        self.label_of(&model, ctx, true)?
                     ),
                     None => format!(
                         "{} lower than waiting, over {uses} times",

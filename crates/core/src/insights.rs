@@ -197,6 +197,8 @@ fn median(histogram: &[u32; 11]) -> Option<f64> {
     Some(if n % 2 == 1 { at(n / 2) } else { (at(n / 2 - 1) + at(n / 2)) / 2.0 })
 }
 
+const DAY_MS: i64 = 86_400_000;
+
 const LOCAL_MS: &str = "(u.occurred_at + u.utc_offset_minutes * 60000)";
 
 impl Store {
@@ -210,7 +212,11 @@ impl Store {
             None => {
                 let oldest: Option<i64> = self
                     .conn
-                    .prepare_cached(&format!("SELECT min({LOCAL_MS}) FROM urges u"))?
+                    // Local time is UTC ± 18 h: only the first day and a half can hold it.
+                    .prepare_cached(&format!(
+                        "SELECT min({LOCAL_MS}) FROM urges u \
+                         WHERE u.occurred_at <= (SELECT min(occurred_at) FROM urges) + 36 * 3600000"
+                    ))?
                     .query_row([], |r| r.get(0))?;
                 oldest
                     .and_then(chrono::DateTime::from_timestamp_millis)
@@ -220,9 +226,10 @@ impl Store {
         let since = first_week.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
         // The time index narrows the scan; the local condition makes it exact.
         let bound = since - 18 * 3_600_000;
+        // Plain arithmetic on local milliseconds (a local day is exactly 24 h; `since` is the
+        // first Monday's local midnight): no calendar conversion per craving.
         let week_index = |local_ms: i64| -> Option<usize> {
-            let date = chrono::DateTime::from_timestamp_millis(local_ms)?.date_naive();
-            usize::try_from((monday(date) - first_week).num_weeks()).ok()
+            usize::try_from((local_ms - since).div_euclid(7 * DAY_MS)).ok()
         };
         let weeks_count = usize::try_from((this_week - first_week).num_weeks() + 1).unwrap_or(1);
 
@@ -240,10 +247,10 @@ impl Store {
                 if let Some(w) = week_index(local).filter(|w| *w < weeks_count) {
                     histograms[w][intensity] += 1;
                 }
-                if let Some(t) = chrono::DateTime::from_timestamp_millis(local) {
-                    use chrono::Timelike;
-                    hours[t.weekday().num_days_from_monday() as usize][t.hour() as usize] += 1;
-                }
+                // 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday.
+                let weekday = (local.div_euclid(DAY_MS) + 3).rem_euclid(7) as usize;
+                let hour = (local.rem_euclid(DAY_MS) / 3_600_000) as usize;
+                hours[weekday][hour] += 1;
             }
         }
         let weeks = histograms
@@ -267,18 +274,21 @@ impl Store {
             })
             .collect();
 
-        // A range walks its cravings first (time index); everything walks the links directly.
-        let join = if request.range.weeks().is_some() { "CROSS JOIN" } else { "JOIN" };
         let mut triggers = Vec::new();
         let mut feelings = Vec::new();
         {
-            let mut stmt = self.conn.prepare_cached(&format!(
-                // CROSS JOIN: walk the range's cravings first (time index), not every chip link.
-                "SELECT c.id, c.label, c.kind, count(*), avg(u.intensity) FROM urges u \
-                 {join} urge_chips uc ON uc.urge_id = u.id JOIN chips c ON c.id = uc.chip_id \
-                 WHERE c.kind IN ('trigger', 'feeling') AND u.occurred_at >= ?1 \
-                 AND {LOCAL_MS} >= ?2 GROUP BY c.id"
-            ))?;
+            // Each chip link carries its craving's time and strength (0006_speed.sql): one
+            // covering index range per chip, no craving looked up.
+            // (Two subqueries per chip walk its index range in order; a GROUP BY would sort
+            // every link first.)
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT c.id, c.label, c.kind, \
+                 (SELECT count(*) FROM urge_chips uc WHERE uc.chip_id = c.id \
+                  AND uc.occurred_at >= ?1 AND uc.local_ms >= ?2) AS n, \
+                 (SELECT avg(uc.intensity) FROM urge_chips uc WHERE uc.chip_id = c.id \
+                  AND uc.occurred_at >= ?1 AND uc.local_ms >= ?2) \
+                 FROM chips c WHERE c.kind IN ('trigger', 'feeling') AND n > 0",
+            )?;
             let mut rows = stmt.query([bound, since])?;
             while let Some(r) = rows.next()? {
                 let kind: String = r.get(2)?;
@@ -317,11 +327,12 @@ impl Store {
         // Per thing and local day of the last 14: (anything recorded, amount, over the plan).
         let mut days: HashMap<String, BTreeMap<NaiveDate, (f64, bool, bool)>> = HashMap::new();
         {
-            let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT u.tracked_id, {LOCAL_MS}, o.action, o.amount FROM urges u \
-                 {join} outcomes o ON o.urge_id = u.id WHERE o.action IS NOT NULL \
-                 AND u.tracked_id IS NOT NULL AND u.occurred_at >= ?1 AND {LOCAL_MS} >= ?2"
-            ))?;
+            // Each outcome carries its craving's time and thing (0006_speed.sql).
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT o.tracked_id, o.local_ms, o.action, o.amount FROM outcomes o \
+                 WHERE o.action IS NOT NULL AND o.tracked_id IS NOT NULL \
+                 AND o.occurred_at >= ?1 AND o.local_ms >= ?2",
+            )?;
             let plan_since =
                 plan_start.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
             let earliest = since.min(plan_since);

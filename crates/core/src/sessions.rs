@@ -138,8 +138,10 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<TechniqueSession> {
 impl Store {
     /// Records the start of a session.
     pub fn start_session(&mut self, new: NewSession) -> Result<TechniqueSession> {
-        // What it changes can change "what helps": refit on next use.
-        self.forget_helps();
+        // A session for a craving changes "what helps" for it: refit on next use.
+        if let Some(urge) = &new.urge_id {
+            self.touch_helps(urge);
+        }
         self.usable_technique("techniqueId", &new.technique_id)?;
         if !(1..=MAX_SESSION_SECONDS).contains(&new.planned_seconds) {
             return Err(Invalid::new(
@@ -178,9 +180,11 @@ impl Store {
     /// Records how a session ended. Called again (to add the rating after Stop), it keeps the
     /// first end time and whether it was completed, and updates the answers.
     pub fn finish_session(&mut self, end: SessionEnd) -> Result<TechniqueSession> {
-        // What it changes can change "what helps": refit on next use.
-        self.forget_helps();
         let current = self.session(&end.id)?;
+        // A session for a craving changes "what helps" for it: refit on next use.
+        if let Some(urge) = &current.urge_id {
+            self.touch_helps(urge);
+        }
         if let Some(actual) = end.actual_seconds
             && actual > MAX_SESSION_SECONDS
         {

@@ -30,8 +30,8 @@ pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) ids: Box<dyn IdSource>,
-    /// "What helps" fitted once and kept until a write changes it (see `helps.rs`).
-    pub(crate) helps: std::sync::Mutex<Option<Arc<crate::helps::Model>>>,
+    /// "What helps": what it was fitted from and the fit, kept up to date by writes (`helps.rs`).
+    pub(crate) helps: std::sync::Mutex<crate::helps::Cache>,
 }
 
 impl std::fmt::Debug for Store {
@@ -105,7 +105,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
 
         migrate(&mut conn)?;
-        Ok(Self { conn, clock, ids, helps: std::sync::Mutex::new(None) })
+        Ok(Self { conn, clock, ids, helps: std::sync::Mutex::default() })
     }
 
     /// The schema version of the open database.

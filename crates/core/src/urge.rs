@@ -326,7 +326,7 @@ impl Store {
     /// stay. The late flag is recomputed against when it was logged.
     pub fn edit_urge(&mut self, edit: UrgeEdit) -> Result<Urge> {
         // What it changes can change "what helps": refit on next use.
-        self.forget_helps();
+        self.touch_helps(&edit.id);
         let current = self.urge(&edit.id)?;
         let note = clean_note(edit.note)?;
         let now = self.clock.now();
@@ -379,7 +379,7 @@ impl Store {
     /// Deletes a craving for real, with its chips and outcome (no hidden copy is kept).
     pub fn delete_urge(&mut self, id: &str) -> Result<()> {
         // What it changes can change "what helps": refit on next use.
-        self.forget_helps();
+        self.touch_helps(id);
         let tx = self.conn.transaction()?;
         // urge_chips and outcomes go with it (ON DELETE CASCADE).
         let changed = tx.prepare_cached("DELETE FROM urges WHERE id = ?1")?.execute([id])?;
@@ -427,9 +427,16 @@ impl Store {
         }
         let fetch = i64::from(limit) + 1;
         let mut w = self.filter_sql(filter)?;
+        // With an outcome filter, the outcome's copy of the craving's time (0006_speed.sql) walks
+        // the (action, time) index in order; the same rows, in the same order, without a sort.
+        let (time, id) = if filter.action.is_some() {
+            ("o.occurred_at", "o.urge_id")
+        } else {
+            ("u.occurred_at", "u.id")
+        };
         if let Some(cursor) = after {
             w.also(
-                "(u.occurred_at, u.id) < (?, ?)",
+                &format!("({time}, {id}) < (?, ?)"),
                 vec![Box::new(cursor.occurred_at.timestamp_millis()), Box::new(cursor.id.clone())],
             );
         }
@@ -437,7 +444,7 @@ impl Store {
         let mut urges = self
             .conn
             .prepare_cached(&format!(
-                "{URGE_SELECT}{} ORDER BY u.occurred_at DESC, u.id DESC LIMIT ?",
+                "{URGE_SELECT}{} ORDER BY {time} DESC, {id} DESC LIMIT ?",
                 w.sql
             ))?
             .query_map(rusqlite::params_from_iter(w.params.iter()), urge_from_row)?

@@ -50,6 +50,23 @@ fn filters_return_exactly_the_right_cravings_and_count_them() {
     let mut options = GenerateOptions::new(2_000, 11, t0());
     options.days = 120;
     store.generate(&options).unwrap();
+    // Edited times and strengths reach the copies the indexes keep (0006_speed.sql triggers).
+    let edits: Vec<Urge> = everything(&store, &UrgeFilter::default())
+        .iter()
+        .step_by(37)
+        .map(|id| store.urge(id).unwrap())
+        .collect();
+    for u in &edits {
+        store
+            .edit_urge(ebb_core::UrgeEdit {
+                id: u.id.clone(),
+                intensity: Intensity::try_from(i64::from(10 - u.intensity)).unwrap(),
+                occurred_at: u.occurred_at - Duration::days(9) - Duration::minutes(7),
+                note: u.note.clone(),
+                tracked_id: u.tracked_id.clone(),
+            })
+            .unwrap();
+    }
     let all: Vec<Urge> = {
         let ids = everything(&store, &UrgeFilter::default());
         ids.iter().map(|id| store.urge(id).unwrap()).collect()
@@ -78,6 +95,8 @@ fn filters_return_exactly_the_right_cravings_and_count_them() {
         UrgeFilter { text: Some("SLEEP".into()), ..Default::default() },
         UrgeFilter { text: Some("100%_\\".into()), ..Default::default() },
         UrgeFilter { from: day(20), to: day(20), ..Default::default() },
+        UrgeFilter { action: Some(UseAction::DidntUse), ..Default::default() },
+        UrgeFilter { action: Some(UseAction::UsedLess), min_intensity: i(9), ..Default::default() },
     ];
     for filter in &filters {
         let expected: Vec<String> =

@@ -275,3 +275,72 @@ fn a_new_check_in_refits_what_helps() {
     assert_eq!(helps.rated, 1, "the cached model was refitted after the check-in");
     assert!(helps.contexts_note.is_some_and(|n| n.contains("so far there are 1")));
 }
+
+#[test]
+fn refitting_after_writes_matches_a_fit_from_scratch() {
+    let mut store = generated(1_500, 7);
+    store.what_helps().unwrap();
+    // A new craving with a chip, a technique and a check-in.
+    let urge = store.log_urge(NewUrge::now(Intensity::try_from(9).unwrap())).unwrap();
+    store.set_urge_chip(&urge.id, "builtin-trigger-after-work", true).unwrap();
+    let session = store
+        .start_session(NewSession {
+            technique_id: "breathing.box".into(),
+            urge_id: Some(urge.id.clone()),
+            planned_seconds: 60,
+        })
+        .unwrap();
+    store
+        .finish_session(ebb_core::SessionEnd {
+            id: session.id,
+            completed: true,
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .set_outcome(OutcomeInput {
+            urge_id: urge.id,
+            intensity_after: Some(Intensity::try_from(2).unwrap()),
+            action: Some(UseAction::UsedLess),
+            amount: None,
+            note: None,
+        })
+        .unwrap();
+    // An older rated craving edited, another deleted.
+    let page = store.urges_page(None, 200).unwrap();
+    let rated: Vec<_> = page
+        .urges
+        .iter()
+        .filter(|u| u.outcome.as_ref().is_some_and(|o| o.intensity_after.is_some()))
+        .collect();
+    let (edited, deleted) = (rated[3].clone(), rated[7].id.clone());
+    store
+        .edit_urge(ebb_core::UrgeEdit {
+            id: edited.id.clone(),
+            intensity: Intensity::try_from(1).unwrap(),
+            occurred_at: edited.occurred_at - Duration::days(40),
+            note: edited.note.clone(),
+            tracked_id: edited.tracked_id.clone(),
+        })
+        .unwrap();
+    store.delete_urge(&deleted).unwrap();
+
+    let incremental = store.what_helps().unwrap();
+    store.forget_helps();
+    let scratch = store.what_helps().unwrap();
+    assert_eq!(incremental.rated, scratch.rated, "the same cravings are counted");
+    assert_eq!(incremental.techniques.len(), scratch.techniques.len());
+    for (a, b) in incremental.techniques.iter().zip(&scratch.techniques) {
+        assert_eq!(
+            (&a.technique_id, a.uses, a.win_of),
+            (&b.technique_id, b.uses, b.win_of),
+            "the same ranking and counts after refitting from memory"
+        );
+        assert!((a.benefit - b.benefit).abs() < 1e-6, "the same estimate: {a:?} vs {b:?}");
+    }
+    assert_eq!(
+        incremental.contexts.iter().map(|c| (&c.label, c.rated)).collect::<Vec<_>>(),
+        scratch.contexts.iter().map(|c| (&c.label, c.rated)).collect::<Vec<_>>(),
+        "the same situations"
+    );
+}
