@@ -100,6 +100,20 @@ impl AppState {
         }
     }
 
+    /// Fits "what helps" in the background once the first screen is up, so the first
+    /// suggestion after a log doesn't pay for reading every record (a fraction of a second at
+    /// 100,000 cravings; later writes refit from memory). Errors here surface, if at all, on
+    /// the request that needs the fit.
+    pub fn warm_up(&self) {
+        if let Ok(store) = &self.store {
+            let store = Arc::clone(store);
+            drop(tauri::async_runtime::spawn_blocking(move || {
+                let store = store.lock().unwrap_or_else(PoisonError::into_inner);
+                let _ = store.what_helps();
+            }));
+        }
+    }
+
     /// Runs `work` on the store on a blocking thread, never on the UI or async threads.
     pub async fn run<T, F>(&self, work: F) -> Result<T, IpcError>
     where

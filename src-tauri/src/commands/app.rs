@@ -14,7 +14,7 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
 }
 
 /// The UI calls this once its first screen has rendered its first data. Under the startup
-/// probe, prints `ebb-ready` and exits; otherwise does nothing.
+/// probe, prints `ebb-ready` and exits; otherwise warms "what helps" in the background.
 #[tauri::command]
 pub fn ui_ready<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) {
     if state.probe != StartupProbe::Off {
@@ -23,5 +23,7 @@ pub fn ui_ready<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) {
         let _ = writeln!(out, "ebb-ready");
         let _ = out.flush();
         app.exit(0);
+    } else {
+        state.warm_up();
     }
 }
