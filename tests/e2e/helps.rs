@@ -29,11 +29,16 @@ async fn insights_what_helps_filters_and_suggestions_on_generated_data() -> Resu
         assert!(!svgs.is_empty(), "{chart}: a labelled picture is drawn");
     }
     app.screenshot("insights-light").await?;
+    let show_helps = "document.querySelector('[data-chart=helps]').scrollIntoView({block: 'start'}); return null";
+    app.eval(show_helps).await?;
+    app.screenshot("what-helps-light").await?;
     app.tap("[data-place=settings]").await?;
     app.tap("input[name=theme][value=dark]").await?;
     app.tap("[data-place=insights]").await?;
     app.wait_for("[data-chart=helps] [data-technique]").await?;
     app.screenshot("insights-dark").await?;
+    app.eval(show_helps).await?;
+    app.screenshot("what-helps-dark").await?;
 
     app.tap("[data-place=history]").await?;
     app.tap("[data-action=toggle-filters]").await?;
