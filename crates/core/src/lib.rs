@@ -27,11 +27,13 @@ mod error;
 mod filter;
 #[cfg(feature = "generator")]
 mod generate;
+mod goals;
 mod helps;
 mod ids;
 mod insights;
 mod library;
 mod outcome;
+mod plans;
 mod sessions;
 mod settings;
 mod store;
@@ -75,4 +77,9 @@ pub use things::{Goal, MAX_PLANNED_AMOUNT, NewThing, ThingUpdate, TrackedThing};
 pub use urge::{
     Intensity, LATE_AFTER, MAX_FUTURE_SKEW, MAX_NOTE_CHARS, MAX_PAGE_SIZE, NewUrge, Urge,
     UrgeCursor, UrgeEdit, UrgePage, UsedTechnique,
+};
+pub use goals::{GoalDay, GoalReview, REVIEW_DAYS};
+pub use plans::{
+    Followed, MAX_PLAN_CHIPS, MAX_PLANS, Plan, PlanConditions, PlanEdit, PlanFollowedInput,
+    PlanInput, PlanMove, PlanPause, PlanStats, PlanUse, PlanUseRequest, TimeBand, plan_matches,
 };
