@@ -10,6 +10,10 @@ use crate::ipc::{
     ListUrgesRequest, SetUrgeChipRequest, SetUrgeNoteRequest,
 };
 use ebb_core::{
+    Followed, GoalDay, GoalReview, Plan, PlanEdit, PlanFollowedInput, PlanInput, PlanMove,
+    PlanPause, PlanStats, PlanUse, PlanUseRequest, TimeBand,
+};
+use ebb_core::{
     BreathingPattern, CheckIn, Chip, ChipKind, ChipStat, ChipUpdate, ContextBest, ContextResult,
     Counters, Goal, HourCell, Insights, InsightsRange, InsightsRequest, Library, NewCheckIn,
     NewSession, NewThing, NewUrge, Outcome, OutcomeInput, OutcomeWeek, PatternEdit, PatternInput,
@@ -95,6 +99,19 @@ pub fn typescript() -> String {
         declare::<ThingOutcomes>(&cfg),
         declare::<Counters>(&cfg),
         declare::<Insights>(&cfg),
+        declare::<TimeBand>(&cfg),
+        declare::<Followed>(&cfg),
+        declare::<PlanStats>(&cfg),
+        declare::<Plan>(&cfg),
+        declare::<PlanInput>(&cfg),
+        declare::<PlanEdit>(&cfg),
+        declare::<PlanMove>(&cfg),
+        declare::<PlanPause>(&cfg),
+        declare::<PlanUseRequest>(&cfg),
+        declare::<PlanFollowedInput>(&cfg),
+        declare::<PlanUse>(&cfg),
+        declare::<GoalDay>(&cfg),
+        declare::<GoalReview>(&cfg),
     ] {
         out.push_str(&decl);
         out.push('\n');
