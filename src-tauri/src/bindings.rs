@@ -10,10 +10,6 @@ use crate::ipc::{
     ListUrgesRequest, SetUrgeChipRequest, SetUrgeNoteRequest,
 };
 use ebb_core::{
-    Followed, GoalDay, GoalReview, Plan, PlanEdit, PlanFollowedInput, PlanInput, PlanMove,
-    PlanPause, PlanStats, PlanUse, PlanUseRequest, TimeBand,
-};
-use ebb_core::{
     BreathingPattern, CheckIn, Chip, ChipKind, ChipStat, ChipUpdate, ContextBest, ContextResult,
     Counters, Goal, HourCell, Insights, InsightsRange, InsightsRequest, Library, NewCheckIn,
     NewSession, NewThing, NewUrge, Outcome, OutcomeInput, OutcomeWeek, PatternEdit, PatternInput,
@@ -21,6 +17,10 @@ use ebb_core::{
     SuggestionResponse, Technique, TechniqueEffect, TechniqueKind, TechniqueSession,
     TechniqueVisibility, Theme, ThingOutcomes, ThingUpdate, TrackedThing, Urge, UrgeCursor,
     UrgeEdit, UrgeFilter, UrgePage, UseAction, UsedTechnique, WeekPoint, WhatHelps,
+};
+use ebb_core::{
+    Followed, GoalDay, GoalReview, Plan, PlanEdit, PlanFollowedInput, PlanInput, PlanMove,
+    PlanPause, PlanStats, PlanUse, PlanUseRequest, TimeBand,
 };
 
 /// Where the generated file lives, relative to this crate.

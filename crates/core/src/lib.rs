@@ -51,6 +51,7 @@ pub use error::{Error, Invalid, Result};
 pub use filter::{MAX_SEARCH_CHARS, UrgeFilter};
 #[cfg(feature = "generator")]
 pub use generate::{GenerateOptions, GenerateReport, TRUE_EFFECTS};
+pub use goals::{GoalDay, GoalReview, REVIEW_DAYS};
 pub use helps::{
     CONTEXT_MIN_RATED, ContextBest, ContextResult, EXPLORATION, HALF_LIFE_DAYS, SUGGESTIONS,
     SuggestRequest, Suggestion, SuggestionResponse, TechniqueEffect, WhatHelps,
@@ -67,6 +68,10 @@ pub use library::{
 pub use outcome::{
     DEFAULT_RERATE_MINUTES, MAX_AMOUNT, Outcome, OutcomeInput, RERATE_WINDOW, Rerate, UseAction,
 };
+pub use plans::{
+    Followed, MAX_PLAN_CHIPS, MAX_PLANS, Plan, PlanConditions, PlanEdit, PlanFollowedInput,
+    PlanInput, PlanMove, PlanPause, PlanStats, PlanUse, PlanUseRequest, TimeBand, plan_matches,
+};
 pub use sessions::{
     CheckIn, MAX_SESSION_SECONDS, NewCheckIn, NewSession, SessionEnd, TechniqueSession,
 };
@@ -77,9 +82,4 @@ pub use things::{Goal, MAX_PLANNED_AMOUNT, NewThing, ThingUpdate, TrackedThing};
 pub use urge::{
     Intensity, LATE_AFTER, MAX_FUTURE_SKEW, MAX_NOTE_CHARS, MAX_PAGE_SIZE, NewUrge, Urge,
     UrgeCursor, UrgeEdit, UrgePage, UsedTechnique,
-};
-pub use goals::{GoalDay, GoalReview, REVIEW_DAYS};
-pub use plans::{
-    Followed, MAX_PLAN_CHIPS, MAX_PLANS, Plan, PlanConditions, PlanEdit, PlanFollowedInput,
-    PlanInput, PlanMove, PlanPause, PlanStats, PlanUse, PlanUseRequest, TimeBand, plan_matches,
 };

@@ -297,9 +297,9 @@ pub fn plan_matches(plan: &PlanConditions, urge_chip_ids: &[String], local_hour:
     }
     let on: HashSet<&str> = urge_chip_ids.iter().map(String::as_str).collect();
     let kinds: HashSet<ChipKind> = plan.chips.iter().map(|(_, kind)| *kind).collect();
-    kinds.into_iter().all(|kind| {
-        plan.chips.iter().any(|(id, k)| *k == kind && on.contains(id.as_str()))
-    })
+    kinds
+        .into_iter()
+        .all(|kind| plan.chips.iter().any(|(id, k)| *k == kind && on.contains(id.as_str())))
 }
 
 const PLAN_COLUMNS: &str = "id, if_text, then_text, technique_id, person_id, time_band, position, \
@@ -355,8 +355,7 @@ impl Store {
         time_band: Option<TimeBand>,
     ) -> Result<CheckedPlan> {
         let if_text = crate::text::label("ifText", "The \u{201c}if\u{201d} part", if_text)?;
-        let then_text =
-            crate::text::label("thenText", "The \u{201c}then\u{201d} part", then_text)?;
+        let then_text = crate::text::label("thenText", "The \u{201c}then\u{201d} part", then_text)?;
         let technique_id = match technique_id {
             Some(id) => Some(self.usable_technique("techniqueId", &id)?.id),
             None => None,

@@ -40,10 +40,7 @@ pub async fn move_plan(state: State<'_, AppState>, request: Value) -> Result<Vec
 
 /// Pauses or resumes a plan (`request`: `PlanPause`).
 #[tauri::command]
-pub async fn set_plan_paused(
-    state: State<'_, AppState>,
-    request: Value,
-) -> Result<Plan, IpcError> {
+pub async fn set_plan_paused(state: State<'_, AppState>, request: Value) -> Result<Plan, IpcError> {
     let request: PlanPause = decode(request)?;
     state.run(move |store| store.set_plan_paused(request)).await
 }

@@ -111,8 +111,9 @@ fn fourteen_local_days_across_the_spring_change_each_count_once() {
     assert_eq!(review.days[8].amount, Some(1.0), "the short day is one day");
     assert_eq!((review.cravings, review.used_less), (28, 21));
     // The same figure as Insights.
-    let insights =
-        store.insights(&ebb_core::InsightsRequest { range: ebb_core::InsightsRange::FourWeeks }).unwrap();
+    let insights = store
+        .insights(&ebb_core::InsightsRequest { range: ebb_core::InsightsRange::FourWeeks })
+        .unwrap();
     assert_eq!(insights.outcomes[0].plan.as_ref().unwrap().within, 7);
 }
 
@@ -123,7 +124,13 @@ fn a_review_counts_what_happened_and_follows_an_adjusted_goal() {
     let now = clock.now();
     log_with(&mut store, &vape.id, now - Duration::days(1), UseAction::DidntUse, None);
     log_with(&mut store, &vape.id, now - Duration::days(2), UseAction::DidntUse, None);
-    log_with(&mut store, &vape.id, now - Duration::days(2) - Duration::hours(2), UseAction::Used, None);
+    log_with(
+        &mut store,
+        &vape.id,
+        now - Duration::days(2) - Duration::hours(2),
+        UseAction::Used,
+        None,
+    );
     log_with(&mut store, &vape.id, now - Duration::days(20), UseAction::DidntUse, None);
     store
         .log_urge(NewUrge { tracked_id: Some(vape.id.clone()), ..NewUrge::now(intensity(4)) })
@@ -131,7 +138,11 @@ fn a_review_counts_what_happened_and_follows_an_adjusted_goal() {
     let review = store.goal_review(&vape.id).unwrap();
     assert_eq!(review.goal, Goal::Stop);
     assert_eq!(review.days.len(), 14);
-    assert_eq!((review.cravings, review.ridden_out, review.used_less), (4, 2, 0), "20 days ago is outside");
+    assert_eq!(
+        (review.cravings, review.ridden_out, review.used_less),
+        (4, 2, 0),
+        "20 days ago is outside"
+    );
     assert!(review.plan.is_none(), "days within plan are for a planned amount");
     assert_eq!(review.days[13].cravings, 1, "today's craving, nothing recorded yet");
     assert_eq!(review.days[13].recorded, 0);

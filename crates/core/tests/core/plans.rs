@@ -96,7 +96,10 @@ fn plans_are_made_edited_ordered_paused_and_deleted() {
     first.time_band = Some(TimeBand::Evening);
     first.person_id = Some("person-sam".into());
     let a = store.add_plan(first).unwrap();
-    assert_eq!((a.if_text.as_str(), a.then_text.as_str()), ("Friday drinks", "alternate with water"));
+    assert_eq!(
+        (a.if_text.as_str(), a.then_text.as_str()),
+        ("Friday drinks", "alternate with water")
+    );
     assert_eq!(a.chip_ids, ids(&[PARTY, STRESSED]), "chips are kept once, in kind order");
     assert_eq!(a.technique_id.as_deref(), Some("breathing.box"));
     assert_eq!(a.person_id.as_deref(), Some("person-sam"));
@@ -142,13 +145,22 @@ fn refusals_say_why_and_change_nothing() {
     let before = snapshot(&store);
 
     let cases: Vec<(PlanInput, &str)> = vec![
-        (input("  ", "walk", &[]), "The \u{201c}if\u{201d} part needs at least one letter or number."),
-        (input("after work", "", &[]), "The \u{201c}then\u{201d} part needs at least one letter or number."),
+        (
+            input("  ", "walk", &[]),
+            "The \u{201c}if\u{201d} part needs at least one letter or number.",
+        ),
+        (
+            input("after work", "", &[]),
+            "The \u{201c}then\u{201d} part needs at least one letter or number.",
+        ),
         (
             input(&"x".repeat(61), "walk", &[]),
             "The \u{201c}if\u{201d} part can be up to 60 characters; this one has 61.",
         ),
-        (input("a", "b", &["no-such-chip"]), "There is no chip \u{201c}no-such-chip\u{201d}; pick from your chips."),
+        (
+            input("a", "b", &["no-such-chip"]),
+            "There is no chip \u{201c}no-such-chip\u{201d}; pick from your chips.",
+        ),
         (
             PlanInput { technique_id: Some("breathing.nope".into()), ..input("a", "b", &[]) },
             "There is no technique called \u{201c}breathing.nope\u{201d}.",
@@ -180,12 +192,24 @@ fn refusals_say_why_and_change_nothing() {
     );
     let gone = "That plan isn't here any more (it may have been deleted).";
     assert_eq!(store.delete_plan("nope").unwrap_err().to_string(), gone);
-    assert_eq!(store.move_plan(PlanMove { id: "nope".into(), position: 0 }).unwrap_err().to_string(), gone);
     assert_eq!(
-        store.set_plan_paused(PlanPause { id: "nope".into(), paused: true }).unwrap_err().to_string(),
+        store.move_plan(PlanMove { id: "nope".into(), position: 0 }).unwrap_err().to_string(),
         gone
     );
-    assert_eq!(store.update_plan(PlanEdit { id: "nope".into(), ..edit_of(&plan) }).unwrap_err().to_string(), gone);
+    assert_eq!(
+        store
+            .set_plan_paused(PlanPause { id: "nope".into(), paused: true })
+            .unwrap_err()
+            .to_string(),
+        gone
+    );
+    assert_eq!(
+        store
+            .update_plan(PlanEdit { id: "nope".into(), ..edit_of(&plan) })
+            .unwrap_err()
+            .to_string(),
+        gone
+    );
     let urge = store.log_urge(NewUrge::now(Intensity::try_from(5).unwrap())).unwrap();
     let pair = PlanUseRequest { plan_id: plan.id.clone(), urge_id: urge.id.clone() };
     assert_eq!(
@@ -228,7 +252,9 @@ fn matching_plans_follow_the_cravings_chips_local_time_and_the_persons_order() {
     let mut evening = input("evenings", "make tea", &[]);
     evening.time_band = Some(TimeBand::Evening);
     let evening = store.add_plan(evening).unwrap();
-    let stressed = store.add_plan(input("after work and stressed", "box breathing", &[AFTER_WORK, STRESSED])).unwrap();
+    let stressed = store
+        .add_plan(input("after work and stressed", "box breathing", &[AFTER_WORK, STRESSED]))
+        .unwrap();
     let _no_conditions = store.add_plan(input("whenever", "breathe", &[])).unwrap();
 
     let urge = store.log_urge(NewUrge::now(Intensity::try_from(7).unwrap())).unwrap();
@@ -302,21 +328,35 @@ fn shown_acted_and_followed_make_each_plans_figures() {
     }
     let stats = store.plan(&plan.id).unwrap().stats;
     assert_eq!(
-        (stats.shown, stats.acted, stats.followed, stats.answered, stats.with_outcome, stats.went_well),
+        (
+            stats.shown,
+            stats.acted,
+            stats.followed,
+            stats.answered,
+            stats.with_outcome,
+            stats.went_well
+        ),
         (4, 2, 2, 3, 4, 2)
     );
     // Drops: 8→3 = 5, 6→5 = 1, 5→5 = 0: mean 2.
     assert_eq!(stats.mean_drop, Some(2.0));
     let uses = store.plan_uses_for_urge(&went[0]).unwrap();
     assert_eq!(uses.len(), 1);
-    assert_eq!((uses[0].if_text.as_str(), uses[0].acted, uses[0].followed), ("after work", true, Some(Followed::Yes)));
+    assert_eq!(
+        (uses[0].if_text.as_str(), uses[0].acted, uses[0].followed),
+        ("after work", true, Some(Followed::Yes))
+    );
 
     // Acting without a showing first counts as shown too; clearing an answer works.
     let urge = store.log_urge(NewUrge::now(Intensity::try_from(4).unwrap())).unwrap();
     let pair = PlanUseRequest { plan_id: plan.id.clone(), urge_id: urge.id.clone() };
     assert!(store.record_plan_acted(pair).unwrap().acted);
     let cleared = store
-        .set_plan_followed(PlanFollowedInput { plan_id: plan.id.clone(), urge_id: urge.id.clone(), followed: None })
+        .set_plan_followed(PlanFollowedInput {
+            plan_id: plan.id.clone(),
+            urge_id: urge.id.clone(),
+            followed: None,
+        })
         .unwrap();
     assert_eq!(cleared.followed, None);
     assert_eq!(store.plan(&plan.id).unwrap().stats.shown, 5);
@@ -326,10 +366,8 @@ fn shown_acted_and_followed_make_each_plans_figures() {
     assert_eq!(store.plan(&plan.id).unwrap().stats.shown, 4);
     store.delete_plan(&plan.id).unwrap();
     assert!(store.plan_uses_for_urge(&went[0]).unwrap().is_empty());
-    let left: i64 = store
-        .connection()
-        .query_row("SELECT count(*) FROM plan_uses", [], |r| r.get(0))
-        .unwrap();
+    let left: i64 =
+        store.connection().query_row("SELECT count(*) FROM plan_uses", [], |r| r.get(0)).unwrap();
     assert_eq!(left, 0, "deleted for real");
 }
 
