@@ -44,6 +44,8 @@ async fn a_plan_tied_to_after_work_is_shown_first_acted_on_and_followed() -> Res
          s.dispatchEvent(new Event('change', { bubbles: true })); return null",
     )
     .await?;
+    app.eval("window.scrollTo(0, 0); return null").await?;
+    app.screenshot("plan-editor").await?;
     app.tap("[data-action=save-plan]").await?;
     app.wait_for_text("Plan added.").await?;
     // A second plan, to see order and stats on the list.
@@ -180,7 +182,13 @@ async fn a_cut_down_goal_review_counts_days_within_plan_from_logged_outcomes() -
     app.tap("[data-action=save-goal]").await?;
     app.wait_for("[data-safer-tips]").await?;
     app.wait_for_text("One substance at a time").await?;
+    app.eval("window.scrollTo(0, 0); return null").await?;
     app.screenshot("goal-review-safer").await?;
+
+    // The same review from Insights' outcomes.
+    app.tap("[data-place=insights]").await?;
+    app.tap("[data-thing-review='evening wine']").await?;
+    app.wait_for("[data-goal-review='evening wine'] [data-safer-tips]").await?;
     app.close().await
 }
 

@@ -44,7 +44,7 @@ impl TimeBand {
             TimeBand::Morning => (5..12).contains(&hour),
             TimeBand::Afternoon => (12..17).contains(&hour),
             TimeBand::Evening => (17..22).contains(&hour),
-            TimeBand::Night => hour >= 22 || hour < 5,
+            TimeBand::Night => !(5..22).contains(&hour),
         }
     }
 

@@ -261,7 +261,7 @@ fn matching_plans_follow_the_cravings_chips_local_time_and_the_persons_order() {
     let names = |store: &Store| -> Vec<String> {
         store.matching_plans(&urge.id).unwrap().into_iter().map(|p| p.id).collect()
     };
-    assert_eq!(names(&store), [evening.id.clone()], "no chips yet: only the evening plan");
+    assert_eq!(names(&store), [evening.id.as_str()], "no chips yet: only the evening plan");
     store.set_urge_chip(&urge.id, AFTER_WORK, true).unwrap();
     store.set_urge_chip(&urge.id, HOME, true).unwrap();
     assert_eq!(names(&store), [walk.id.clone(), evening.id.clone()], "night plan waits for 22:00");
@@ -282,7 +282,7 @@ fn matching_plans_follow_the_cravings_chips_local_time_and_the_persons_order() {
     store.set_urge_chip(&late.id, HOME, true).unwrap();
     let late_ids: Vec<String> =
         store.matching_plans(&late.id).unwrap().into_iter().map(|p| p.id).collect();
-    assert_eq!(late_ids, [night.id.clone()], "a band across midnight, in local time");
+    assert_eq!(late_ids, [night.id.as_str()], "a band across midnight, in local time");
 }
 
 #[test]
