@@ -38,6 +38,18 @@ fn main() {
             "suggest",
             "record_suggestion",
             "get_insights",
+            "list_plans",
+            "add_plan",
+            "update_plan",
+            "move_plan",
+            "set_plan_paused",
+            "delete_plan",
+            "matching_plans",
+            "record_plan_shown",
+            "record_plan_acted",
+            "set_plan_followed",
+            "plan_uses_for_urge",
+            "goal_review",
         ]),
     ))
     .expect("tauri-build failed: check tauri.conf.json and the capabilities folder");

@@ -18,6 +18,10 @@ use ebb_core::{
     TechniqueVisibility, Theme, ThingOutcomes, ThingUpdate, TrackedThing, Urge, UrgeCursor,
     UrgeEdit, UrgeFilter, UrgePage, UseAction, UsedTechnique, WeekPoint, WhatHelps,
 };
+use ebb_core::{
+    Followed, GoalDay, GoalReview, Plan, PlanEdit, PlanFollowedInput, PlanInput, PlanMove,
+    PlanPause, PlanStats, PlanUse, PlanUseRequest, TimeBand,
+};
 
 /// Where the generated file lives, relative to this crate.
 pub const BINDINGS_PATH: &str = "../ui/src/lib/ipc/bindings.ts";
@@ -95,6 +99,19 @@ pub fn typescript() -> String {
         declare::<ThingOutcomes>(&cfg),
         declare::<Counters>(&cfg),
         declare::<Insights>(&cfg),
+        declare::<TimeBand>(&cfg),
+        declare::<Followed>(&cfg),
+        declare::<PlanStats>(&cfg),
+        declare::<Plan>(&cfg),
+        declare::<PlanInput>(&cfg),
+        declare::<PlanEdit>(&cfg),
+        declare::<PlanMove>(&cfg),
+        declare::<PlanPause>(&cfg),
+        declare::<PlanUseRequest>(&cfg),
+        declare::<PlanFollowedInput>(&cfg),
+        declare::<PlanUse>(&cfg),
+        declare::<GoalDay>(&cfg),
+        declare::<GoalReview>(&cfg),
     ] {
         out.push_str(&decl);
         out.push('\n');

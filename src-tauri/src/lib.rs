@@ -58,6 +58,18 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::helps::suggest,
         commands::helps::record_suggestion,
         commands::helps::get_insights,
+        commands::plans::list_plans,
+        commands::plans::add_plan,
+        commands::plans::update_plan,
+        commands::plans::move_plan,
+        commands::plans::set_plan_paused,
+        commands::plans::delete_plan,
+        commands::plans::matching_plans,
+        commands::plans::record_plan_shown,
+        commands::plans::record_plan_acted,
+        commands::plans::set_plan_followed,
+        commands::plans::plan_uses_for_urge,
+        commands::plans::goal_review,
     ]
 }
 

@@ -237,3 +237,72 @@ fn the_helps_and_insights_commands_answer_through_ipc() {
     .unwrap();
     assert_eq!(page["urges"].as_array().map(Vec::len), Some(0), "{page}");
 }
+
+#[test]
+fn the_plans_and_goals_commands_answer_through_ipc() {
+    let (_app, window) = app();
+    let thing = call(&window, "add_thing", json!({ "request": { "name": "wine", "goal": { "kind": "cutDown", "plannedAmount": 2, "unit": "glasses" } } })).unwrap();
+    let plan = call(
+        &window,
+        "add_plan",
+        json!({ "request": { "ifText": "after work", "thenText": "walk home", "chipIds": ["builtin-trigger-after-work"], "techniqueId": "breathing.box" } }),
+    )
+    .unwrap();
+    let plan_id = plan["id"].as_str().unwrap().to_owned();
+    let other = call(
+        &window,
+        "add_plan",
+        json!({ "request": { "ifText": "evenings", "thenText": "tea", "timeBand": "evening" } }),
+    )
+    .unwrap();
+    let edited = call(
+        &window,
+        "update_plan",
+        json!({ "request": { "id": plan_id, "ifText": "after work", "thenText": "walk the long way", "chipIds": ["builtin-trigger-after-work"] } }),
+    )
+    .unwrap();
+    assert_eq!(edited["thenText"], "walk the long way");
+    let order =
+        call(&window, "move_plan", json!({ "request": { "id": other["id"], "position": 0 } }))
+            .unwrap();
+    assert_eq!(order[0]["id"], other["id"]);
+    let paused = call(
+        &window,
+        "set_plan_paused",
+        json!({ "request": { "id": other["id"], "paused": true } }),
+    )
+    .unwrap();
+    assert_eq!(paused["paused"], true);
+    assert_eq!(call(&window, "list_plans", json!({})).unwrap().as_array().map(Vec::len), Some(2));
+
+    let urge = call(&window, "log_urge", json!({ "request": { "intensity": 7 } })).unwrap();
+    let urge_id = urge["id"].as_str().unwrap().to_owned();
+    call(&window, "set_urge_chip", json!({ "request": { "urgeId": urge_id, "chipId": "builtin-trigger-after-work", "on": true } })).unwrap();
+    let matches = call(&window, "matching_plans", json!({ "request": { "id": urge_id } })).unwrap();
+    assert_eq!(matches.as_array().map(Vec::len), Some(1), "{matches}");
+    let pair = json!({ "request": { "planId": plan_id, "urgeId": urge_id } });
+    assert_eq!(call(&window, "record_plan_shown", pair.clone()).unwrap()["acted"], false);
+    assert_eq!(call(&window, "record_plan_acted", pair).unwrap()["acted"], true);
+    let followed = call(
+        &window,
+        "set_plan_followed",
+        json!({ "request": { "planId": plan_id, "urgeId": urge_id, "followed": "partly" } }),
+    )
+    .unwrap();
+    assert_eq!(followed["followed"], "partly");
+    let uses =
+        call(&window, "plan_uses_for_urge", json!({ "request": { "id": urge_id } })).unwrap();
+    assert_eq!(uses[0]["planId"], json!(plan_id));
+    let review = call(&window, "goal_review", json!({ "request": { "id": thing["id"] } })).unwrap();
+    assert_eq!(review["days"].as_array().map(Vec::len), Some(14), "{review}");
+    assert_eq!(review["plan"]["of"], 14);
+
+    let refused =
+        call(&window, "add_plan", json!({ "request": { "ifText": " ", "thenText": "x" } }));
+    assert_eq!(refused.unwrap_err()["code"], "invalid_input");
+    assert_eq!(
+        call(&window, "delete_plan", json!({ "request": { "id": plan_id } })),
+        Ok(Value::Null)
+    );
+    assert_eq!(call(&window, "list_plans", json!({})).unwrap().as_array().map(Vec::len), Some(1));
+}

@@ -199,6 +199,36 @@ fn median(histogram: &[u32; 11]) -> Option<f64> {
 
 const DAY_MS: i64 = 86_400_000;
 
+/// One local day of outcomes for a thing: the amounts recorded (summed), whether any amount
+/// was recorded, and whether any outcome said "used more than planned".
+pub(crate) type DayOutcomes = (f64, bool, bool);
+
+/// Whether a recorded day stayed within a plan of `planned` a day.
+pub(crate) fn day_within(day: &DayOutcomes, planned: f64) -> bool {
+    !day.2 && day.0 <= planned
+}
+
+/// The last 14 days against a "cut down" plan, from each recorded local day's outcomes (shared
+/// by Insights and the goals review, so both count days the same way).
+pub(crate) fn plan_days(
+    planned: f64,
+    unit: &str,
+    days: Option<&BTreeMap<NaiveDate, DayOutcomes>>,
+) -> PlanDays {
+    let list: Vec<&DayOutcomes> = days.map(|d| d.values().collect()).unwrap_or_default();
+    let within = list.iter().filter(|d| day_within(d, planned)).count() as u32;
+    let with_amounts: Vec<f64> = list.iter().filter(|d| d.1).map(|d| d.0).collect();
+    PlanDays {
+        within,
+        recorded: list.len() as u32,
+        of: 14,
+        planned,
+        unit: unit.to_owned(),
+        actual_mean: (!with_amounts.is_empty())
+            .then(|| with_amounts.iter().sum::<f64>() / with_amounts.len() as f64),
+    }
+}
+
 const LOCAL_MS: &str = "(u.occurred_at + u.utc_offset_minutes * 60000)";
 
 impl Store {
@@ -325,7 +355,7 @@ impl Store {
             .collect();
         let plan_start = today - Duration::days(13);
         // Per thing and local day of the last 14: (anything recorded, amount, over the plan).
-        let mut days: HashMap<String, BTreeMap<NaiveDate, (f64, bool, bool)>> = HashMap::new();
+        let mut days: HashMap<String, BTreeMap<NaiveDate, DayOutcomes>> = HashMap::new();
         {
             // Each outcome carries its craving's time and thing (0006_speed.sql).
             let mut stmt = self.conn.prepare_cached(
@@ -369,25 +399,7 @@ impl Store {
             .map(|t| {
                 let plan = match &t.goal {
                     Goal::CutDown { planned_amount, unit } => {
-                        let recorded = days.get(&t.id);
-                        let list: Vec<&(f64, bool, bool)> =
-                            recorded.map(|d| d.values().collect()).unwrap_or_default();
-                        let within = list
-                            .iter()
-                            .filter(|(amount, _, more)| !*more && *amount <= *planned_amount)
-                            .count() as u32;
-                        let with_amounts: Vec<f64> =
-                            list.iter().filter(|d| d.1).map(|d| d.0).collect();
-                        Some(PlanDays {
-                            within,
-                            recorded: list.len() as u32,
-                            of: 14,
-                            planned: *planned_amount,
-                            unit: unit.clone(),
-                            actual_mean: (!with_amounts.is_empty()).then(|| {
-                                with_amounts.iter().sum::<f64>() / with_amounts.len() as f64
-                            }),
-                        })
+                        Some(plan_days(*planned_amount, unit, days.get(&t.id)))
                     }
                     _ => None,
                 };

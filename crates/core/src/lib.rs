@@ -27,11 +27,13 @@ mod error;
 mod filter;
 #[cfg(feature = "generator")]
 mod generate;
+mod goals;
 mod helps;
 mod ids;
 mod insights;
 mod library;
 mod outcome;
+mod plans;
 mod sessions;
 mod settings;
 mod store;
@@ -49,6 +51,7 @@ pub use error::{Error, Invalid, Result};
 pub use filter::{MAX_SEARCH_CHARS, UrgeFilter};
 #[cfg(feature = "generator")]
 pub use generate::{GenerateOptions, GenerateReport, TRUE_EFFECTS};
+pub use goals::{GoalDay, GoalReview, REVIEW_DAYS};
 pub use helps::{
     CONTEXT_MIN_RATED, ContextBest, ContextResult, EXPLORATION, HALF_LIFE_DAYS, SUGGESTIONS,
     SuggestRequest, Suggestion, SuggestionResponse, TechniqueEffect, WhatHelps,
@@ -64,6 +67,10 @@ pub use library::{
 };
 pub use outcome::{
     DEFAULT_RERATE_MINUTES, MAX_AMOUNT, Outcome, OutcomeInput, RERATE_WINDOW, Rerate, UseAction,
+};
+pub use plans::{
+    Followed, MAX_PLAN_CHIPS, MAX_PLANS, Plan, PlanConditions, PlanEdit, PlanFollowedInput,
+    PlanInput, PlanMove, PlanPause, PlanStats, PlanUse, PlanUseRequest, TimeBand, plan_matches,
 };
 pub use sessions::{
     CheckIn, MAX_SESSION_SECONDS, NewCheckIn, NewSession, SessionEnd, TechniqueSession,

@@ -5,6 +5,7 @@ pub mod app;
 pub mod chips;
 pub mod helps;
 pub mod outcomes;
+pub mod plans;
 pub mod settings;
 pub mod techniques;
 pub mod things;

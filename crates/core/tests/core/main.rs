@@ -4,10 +4,12 @@
 mod capture;
 mod durability;
 mod filters;
+mod goals;
 mod helps;
 mod insights;
 mod library;
 mod migrations;
+mod plans;
 mod sessions;
 mod support;
 mod urges;

@@ -112,3 +112,61 @@ fn a_v3_database_with_sessions_upgrades_and_keeps_them() {
     );
     assert_eq!(upgraded.count_urges().unwrap(), 3, "every craving kept");
 }
+
+#[test]
+fn a_v5_database_upgrades_to_plans_and_keeps_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v5.db");
+    {
+        // Shipped migrations never change, so v1 + 0002 … 0005 is exactly a v5 database.
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch(V1_FIXTURE).unwrap();
+        for sql in [
+            include_str!("../../src/migrations/0002_capture.sql"),
+            include_str!("../../src/migrations/0003_sessions.sql"),
+            include_str!("../../src/migrations/0004_library.sql"),
+            include_str!("../../src/migrations/0005_helps.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO tracked_things (id, name, goal, planned_amount, planned_unit, position, \
+             created_at, updated_at) VALUES ('t1', 'wine', 'cut_down', 2, 'glasses', 0, 1, 1); \
+             UPDATE urges SET tracked_id = 't1'; \
+             INSERT INTO urge_chips (urge_id, chip_id) SELECT id, 'builtin-trigger-after-work' \
+             FROM urges; \
+             INSERT INTO outcomes (urge_id, intensity_after, action, amount, recorded_at, \
+             updated_at) SELECT id, 2, 'used_less', 1, 5, 5 FROM urges; \
+             INSERT INTO suggestion_responses (id, urge_id, offered, chosen, at) \
+             SELECT 'r1', id, '[\"breathing.box\"]', NULL, 3 FROM urges LIMIT 1; \
+             PRAGMA user_version = 5;",
+        )
+        .unwrap();
+    }
+    let mut upgraded = Store::open(&old).unwrap();
+    assert_eq!(upgraded.schema_version().unwrap(), SCHEMA_VERSION);
+    let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
+    assert_eq!(schema(upgraded.connection()), schema(fresh.connection()), "same schema as new");
+    assert_eq!(upgraded.count_urges().unwrap(), 3, "every craving kept");
+    let urges = upgraded.urges_page(None, 10).unwrap().urges;
+    assert!(urges.iter().all(|u| u.tracked_id.as_deref() == Some("t1")
+        && u.chip_ids == ["builtin-trigger-after-work"]
+        && u.outcome.as_ref().is_some_and(|o| o.amount == Some(1.0))));
+    let responses: i64 = upgraded
+        .connection()
+        .query_row("SELECT count(*) FROM suggestion_responses", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(responses, 1);
+    assert!(upgraded.plans().unwrap().is_empty(), "no plans invented");
+    let plan = upgraded
+        .add_plan(ebb_core::PlanInput {
+            if_text: "after work".into(),
+            then_text: "walk".into(),
+            technique_id: None,
+            person_id: None,
+            chip_ids: vec!["builtin-trigger-after-work".into()],
+            time_band: None,
+        })
+        .unwrap();
+    assert_eq!(upgraded.matching_plans(&urges[0].id).unwrap()[0].id, plan.id, "old cravings match");
+}

@@ -1072,3 +1072,274 @@ outcomes: Array<ThingOutcomes>,
  * All time, never reset.
  */
 counters: Counters, };
+
+export type TimeBand = "morning" | "afternoon" | "evening" | "night";
+
+export type Followed = "yes" | "partly" | "no";
+
+export type PlanStats = { 
+/**
+ * Cravings it was shown for.
+ */
+shown: number, 
+/**
+ * Of which the person acted on it (started its technique or chose "I'll do this").
+ */
+acted: number, 
+/**
+ * Of which they said they followed it (yes or partly).
+ */
+followed: number, 
+/**
+ * Of which they answered "did you follow your plan?".
+ */
+answered: number, 
+/**
+ * Of the cravings it was shown for: those with what-they-did recorded.
+ */
+withOutcome: number, 
+/**
+ * Of those: didn't use, or used less than planned.
+ */
+wentWell: number, 
+/**
+ * The mean drop in intensity (before − after) over those re-rated, if any.
+ */
+meanDrop: number | null, };
+
+export type Plan = { 
+/**
+ * UUIDv7.
+ */
+id: string, 
+/**
+ * "If …", in the person's words.
+ */
+ifText: string, 
+/**
+ * "then I will …", in the person's words.
+ */
+thenText: string, 
+/**
+ * A technique to start from the plan.
+ */
+techniqueId: string | null, 
+/**
+ * A support person to reach (an id from the support people list).
+ */
+personId: string | null, 
+/**
+ * The chips it is tied to, in kind and chip order.
+ */
+chipIds: Array<string>, 
+/**
+ * The time of day it is for, if any.
+ */
+timeBand: TimeBand | null, 
+/**
+ * Its place in the person's order, from 0.
+ */
+position: number, 
+/**
+ * Paused: kept, but not shown on Now.
+ */
+paused: boolean, 
+/**
+ * When it was made.
+ */
+createdAt: string, 
+/**
+ * When it was last changed.
+ */
+updatedAt: string, 
+/**
+ * How it has been used.
+ */
+stats: PlanStats, };
+
+export type PlanInput = { 
+/**
+ * "If …", 1–60 characters.
+ */
+ifText: string, 
+/**
+ * "then I will …", 1–60 characters.
+ */
+thenText: string, 
+/**
+ * A technique to start from the plan (catalog id or a custom pattern's id).
+ */
+techniqueId?: string, 
+/**
+ * A support person's id.
+ */
+personId?: string, 
+/**
+ * The chips it is tied to (ids, any kinds).
+ */
+chipIds: Array<string>, 
+/**
+ * The time of day it is for.
+ */
+timeBand?: TimeBand, };
+
+export type PlanEdit = { 
+/**
+ * The plan's id.
+ */
+id: string, 
+/**
+ * "If …", 1–60 characters.
+ */
+ifText: string, 
+/**
+ * "then I will …", 1–60 characters.
+ */
+thenText: string, 
+/**
+ * A technique to start from the plan.
+ */
+techniqueId?: string, 
+/**
+ * A support person's id.
+ */
+personId?: string, 
+/**
+ * The chips it is tied to.
+ */
+chipIds: Array<string>, 
+/**
+ * The time of day it is for.
+ */
+timeBand?: TimeBand, };
+
+export type PlanMove = { 
+/**
+ * The plan's id.
+ */
+id: string, 
+/**
+ * The new place, from 0 (clamped to the end).
+ */
+position: number, };
+
+export type PlanPause = { 
+/**
+ * The plan's id.
+ */
+id: string, 
+/**
+ * Pause (true) or resume (false).
+ */
+paused: boolean, };
+
+export type PlanUseRequest = { 
+/**
+ * The plan.
+ */
+planId: string, 
+/**
+ * The craving.
+ */
+urgeId: string, };
+
+export type PlanFollowedInput = { 
+/**
+ * The plan.
+ */
+planId: string, 
+/**
+ * The craving it was shown for.
+ */
+urgeId: string, 
+/**
+ * The answer; absent clears it.
+ */
+followed?: Followed, };
+
+export type PlanUse = { 
+/**
+ * The plan.
+ */
+planId: string, 
+/**
+ * The craving.
+ */
+urgeId: string, 
+/**
+ * The plan's "if".
+ */
+ifText: string, 
+/**
+ * The plan's "then".
+ */
+thenText: string, 
+/**
+ * When it was shown.
+ */
+shownAt: string, 
+/**
+ * The person acted on it.
+ */
+acted: boolean, 
+/**
+ * Whether they followed it, once answered.
+ */
+followed: Followed | null, };
+
+export type GoalDay = { 
+/**
+ * The local date, `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * Cravings logged that day.
+ */
+cravings: number, 
+/**
+ * Cravings with what-they-did recorded.
+ */
+recorded: number, 
+/**
+ * The amount recorded that day (summed), if any amount was.
+ */
+amount: number | null, 
+/**
+ * For "cut down": whether a recorded day stayed within the plan (None: nothing recorded,
+ * or another goal).
+ */
+within: boolean | null, };
+
+export type GoalReview = { 
+/**
+ * The thing.
+ */
+trackedId: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Its goal.
+ */
+goal: Goal, 
+/**
+ * The 14 local days, oldest first, ending today.
+ */
+days: Array<GoalDay>, 
+/**
+ * For "cut down": days within plan (Insights' figure).
+ */
+plan: PlanDays | null, 
+/**
+ * Cravings in the window.
+ */
+cravings: number, 
+/**
+ * Of which: didn't use (ridden out).
+ */
+riddenOut: number, 
+/**
+ * Of which: used less than planned.
+ */
+usedLess: number, };

@@ -41,6 +41,15 @@ import type {
   SuggestionResponse,
   Insights,
   InsightsRequest,
+  Plan,
+  PlanInput,
+  PlanEdit,
+  PlanMove,
+  PlanPause,
+  PlanUse,
+  PlanUseRequest,
+  PlanFollowedInput,
+  GoalReview,
 } from './bindings';
 
 export interface EbbClient {
@@ -86,6 +95,23 @@ export interface EbbClient {
   recordSuggestion(request: SuggestionResponse): Promise<void>;
   getInsights(request: InsightsRequest): Promise<Insights>;
   finishSession(request: SessionEnd): Promise<TechniqueSession>;
+  /** If-then plans, in the person's order, with their figures. */
+  listPlans(): Promise<Plan[]>;
+  addPlan(request: PlanInput): Promise<Plan>;
+  updatePlan(request: PlanEdit): Promise<Plan>;
+  /** Returns every plan in the new order. */
+  movePlan(request: PlanMove): Promise<Plan[]>;
+  setPlanPaused(request: PlanPause): Promise<Plan>;
+  deletePlan(request: IdRequest): Promise<void>;
+  /** The plans a craving (`id`) matches, in the person's order. */
+  matchingPlans(request: IdRequest): Promise<Plan[]>;
+  recordPlanShown(request: PlanUseRequest): Promise<PlanUse>;
+  recordPlanActed(request: PlanUseRequest): Promise<PlanUse>;
+  setPlanFollowed(request: PlanFollowedInput): Promise<PlanUse>;
+  /** The plans shown for a craving (`id`). */
+  planUsesForUrge(request: IdRequest): Promise<PlanUse[]>;
+  /** A tracked thing's (`id`) goal and its last 14 local days. */
+  goalReview(request: IdRequest): Promise<GoalReview>;
 }
 
 /** A refusal or error from the Rust side, with its stable code and a message for people. */
@@ -161,5 +187,17 @@ export function tauriClient(): EbbClient {
     recordSuggestion: (request) => call('record_suggestion', { request }),
     getInsights: (request) => call('get_insights', { request }),
     finishSession: (request) => call('finish_session', { request }),
+    listPlans: () => call('list_plans'),
+    addPlan: (request) => call('add_plan', { request }),
+    updatePlan: (request) => call('update_plan', { request }),
+    movePlan: (request) => call('move_plan', { request }),
+    setPlanPaused: (request) => call('set_plan_paused', { request }),
+    deletePlan: (request) => call('delete_plan', { request }),
+    matchingPlans: (request) => call('matching_plans', { request }),
+    recordPlanShown: (request) => call('record_plan_shown', { request }),
+    recordPlanActed: (request) => call('record_plan_acted', { request }),
+    setPlanFollowed: (request) => call('set_plan_followed', { request }),
+    planUsesForUrge: (request) => call('plan_uses_for_urge', { request }),
+    goalReview: (request) => call('goal_review', { request }),
   };
 }

@@ -36,7 +36,18 @@ import type {
   SuggestionResponse,
   Insights,
   InsightsRequest,
+  Plan,
+  PlanInput,
+  PlanEdit,
+  PlanMove,
+  PlanPause,
+  PlanUse,
+  PlanUseRequest,
+  PlanFollowedInput,
+  GoalReview,
+  GoalDay,
 } from './bindings';
+import { planMatches } from '../plans/match';
 
 /** The fake's filter: the same rules the core applies, on the in-memory cravings. */
 export function matchesFilter(u: Urge, f: UrgeFilter | undefined | null): boolean {
@@ -581,6 +592,233 @@ export class FakeClient implements EbbClient {
     session.actualSeconds = request.actualSeconds ?? session.actualSeconds;
     session.plannedSeconds = request.plannedSeconds ?? session.plannedSeconds;
     return structuredClone(session);
+  }
+
+  plans: Plan[] = [];
+  planUses: PlanUse[] = [];
+
+  private checkPlanInput(request: PlanInput): void {
+    for (const [field, text] of [
+      ['if', request.ifText],
+      ['then', request.thenText],
+    ] as const) {
+      const trimmed = text.trim();
+      if (!trimmed) throw new IpcFailure('invalid_input', `The “${field}” part needs at least one letter or number.`);
+      if ([...trimmed].length > 60) {
+        throw new IpcFailure('invalid_input', `The “${field}” part can be up to 60 characters; this one has ${[...trimmed].length}.`);
+      }
+    }
+    for (const id of request.chipIds) {
+      if (!this.chips.some((c) => c.id === id)) {
+        throw new IpcFailure('invalid_input', `There is no chip “${id}”; pick from your chips.`);
+      }
+    }
+  }
+
+  private findPlan(id: string): Plan {
+    const plan = this.plans.find((p) => p.id === id);
+    if (!plan) throw new IpcFailure('not_found', "That plan isn't here any more (it may have been deleted).");
+    return plan;
+  }
+
+  private withStats(plan: Plan): Plan {
+    const uses = this.planUses.filter((u) => u.planId === plan.id);
+    const outcomes = uses.map((u) => this.urges.find((x) => x.id === u.urgeId)).filter((u) => u?.outcome?.action);
+    const drops = uses
+      .map((u) => this.urges.find((x) => x.id === u.urgeId))
+      .filter((u) => u?.outcome?.intensityAfter != null)
+      .map((u) => u!.intensity - u!.outcome!.intensityAfter!);
+    return structuredClone({
+      ...plan,
+      stats: {
+        shown: uses.length,
+        acted: uses.filter((u) => u.acted).length,
+        followed: uses.filter((u) => u.followed === 'yes' || u.followed === 'partly').length,
+        answered: uses.filter((u) => u.followed !== null).length,
+        withOutcome: outcomes.length,
+        wentWell: outcomes.filter((u) => u!.outcome!.action === 'didntUse' || u!.outcome!.action === 'usedLess').length,
+        meanDrop: drops.length ? drops.reduce((a, b) => a + b, 0) / drops.length : null,
+      },
+    });
+  }
+
+  private ordered(): Plan[] {
+    return [...this.plans].sort((a, b) => a.position - b.position).map((p) => this.withStats(p));
+  }
+
+  async listPlans(): Promise<Plan[]> {
+    this.check('listPlans');
+    return this.ordered();
+  }
+
+  async addPlan(request: PlanInput): Promise<Plan> {
+    this.check('addPlan');
+    this.checkPlanInput(request);
+    const plan: Plan = {
+      id: this.nextId('plan'),
+      ifText: request.ifText.trim(),
+      thenText: request.thenText.trim(),
+      techniqueId: request.techniqueId ?? null,
+      personId: request.personId ?? null,
+      chipIds: [...new Set(request.chipIds)],
+      timeBand: request.timeBand ?? null,
+      position: this.plans.length,
+      paused: false,
+      createdAt: this.now.toISOString(),
+      updatedAt: this.now.toISOString(),
+      stats: { shown: 0, acted: 0, followed: 0, answered: 0, withOutcome: 0, wentWell: 0, meanDrop: null },
+    };
+    this.plans.push(plan);
+    return this.withStats(plan);
+  }
+
+  async updatePlan(request: PlanEdit): Promise<Plan> {
+    this.check('updatePlan');
+    const plan = this.findPlan(request.id);
+    this.checkPlanInput(request);
+    Object.assign(plan, {
+      ifText: request.ifText.trim(),
+      thenText: request.thenText.trim(),
+      techniqueId: request.techniqueId ?? null,
+      personId: request.personId ?? null,
+      chipIds: [...new Set(request.chipIds)],
+      timeBand: request.timeBand ?? null,
+    });
+    return this.withStats(plan);
+  }
+
+  async movePlan(request: PlanMove): Promise<Plan[]> {
+    this.check('movePlan');
+    const plan = this.findPlan(request.id);
+    const rest = [...this.plans].sort((a, b) => a.position - b.position).filter((p) => p !== plan);
+    rest.splice(Math.min(request.position, rest.length), 0, plan);
+    rest.forEach((p, i) => (p.position = i));
+    return this.ordered();
+  }
+
+  async setPlanPaused(request: PlanPause): Promise<Plan> {
+    this.check('setPlanPaused');
+    const plan = this.findPlan(request.id);
+    plan.paused = request.paused;
+    return this.withStats(plan);
+  }
+
+  async deletePlan(request: IdRequest): Promise<void> {
+    this.check('deletePlan');
+    this.findPlan(request.id);
+    this.plans = this.plans.filter((p) => p.id !== request.id);
+    this.planUses = this.planUses.filter((u) => u.planId !== request.id);
+  }
+
+  async matchingPlans(request: IdRequest): Promise<Plan[]> {
+    this.check('matchingPlans');
+    const urge = this.find(request.id);
+    const local = new Date(Date.parse(urge.occurredAt) + urge.utcOffsetMinutes * 60_000);
+    return this.ordered().filter((p) => planMatches(p, this.chips, urge.chipIds, local.getUTCHours()));
+  }
+
+  private use(request: PlanUseRequest): PlanUse {
+    const plan = this.findPlan(request.planId);
+    this.find(request.urgeId);
+    let use = this.planUses.find((u) => u.planId === request.planId && u.urgeId === request.urgeId);
+    if (!use) {
+      use = {
+        planId: plan.id,
+        urgeId: request.urgeId,
+        ifText: plan.ifText,
+        thenText: plan.thenText,
+        shownAt: this.now.toISOString(),
+        acted: false,
+        followed: null,
+      };
+      this.planUses.push(use);
+    }
+    return use;
+  }
+
+  async recordPlanShown(request: PlanUseRequest): Promise<PlanUse> {
+    this.check('recordPlanShown');
+    return structuredClone(this.use(request));
+  }
+
+  async recordPlanActed(request: PlanUseRequest): Promise<PlanUse> {
+    this.check('recordPlanActed');
+    const use = this.use(request);
+    use.acted = true;
+    return structuredClone(use);
+  }
+
+  async setPlanFollowed(request: PlanFollowedInput): Promise<PlanUse> {
+    this.check('setPlanFollowed');
+    this.findPlan(request.planId);
+    this.find(request.urgeId);
+    const use = this.planUses.find((u) => u.planId === request.planId && u.urgeId === request.urgeId);
+    if (!use) {
+      throw new IpcFailure('invalid_input', "That plan wasn't shown for this craving, so there is nothing to answer about it.");
+    }
+    use.followed = request.followed ?? null;
+    return structuredClone(use);
+  }
+
+  async planUsesForUrge(request: IdRequest): Promise<PlanUse[]> {
+    this.check('planUsesForUrge');
+    this.find(request.id);
+    return structuredClone(this.planUses.filter((u) => u.urgeId === request.id));
+  }
+
+  /** Days are UTC dates here; the core uses each craving's own offset. */
+  async goalReview(request: IdRequest): Promise<GoalReview> {
+    this.check('goalReview');
+    const thing = this.things.find((t) => t.id === request.id);
+    if (!thing) throw new IpcFailure('not_found', "That tracked thing isn't here any more (it may have been deleted).");
+    const today = Date.parse(this.now.toISOString().slice(0, 10));
+    const days: GoalDay[] = Array.from({ length: 14 }, (_, i) => ({
+      date: new Date(today - (13 - i) * 86_400_000).toISOString().slice(0, 10),
+      cravings: 0,
+      recorded: 0,
+      amount: null,
+      within: null,
+    }));
+    let riddenOut = 0;
+    let usedLess = 0;
+    const more = new Set<string>();
+    for (const u of this.urges.filter((x) => x.trackedId === thing.id)) {
+      const day = days.find((d) => d.date === u.occurredAt.slice(0, 10));
+      if (!day) continue;
+      day.cravings += 1;
+      const action = u.outcome?.action;
+      if (!action) continue;
+      day.recorded += 1;
+      if (u.outcome!.amount != null) day.amount = (day.amount ?? 0) + u.outcome!.amount;
+      if (action === 'didntUse') riddenOut += 1;
+      if (action === 'usedLess') usedLess += 1;
+      if (action === 'usedMore') more.add(day.date);
+    }
+    let plan: GoalReview['plan'] = null;
+    if (thing.goal.kind === 'cutDown') {
+      const planned = thing.goal.plannedAmount;
+      const recorded = days.filter((d) => d.recorded > 0);
+      for (const d of recorded) d.within = !more.has(d.date) && (d.amount ?? 0) <= planned;
+      const amounts = recorded.filter((d) => d.amount !== null).map((d) => d.amount!);
+      plan = {
+        within: recorded.filter((d) => d.within).length,
+        recorded: recorded.length,
+        of: 14,
+        planned,
+        unit: thing.goal.unit,
+        actualMean: amounts.length ? amounts.reduce((a, b) => a + b, 0) / amounts.length : null,
+      };
+    }
+    return structuredClone({
+      trackedId: thing.id,
+      name: thing.name,
+      goal: thing.goal,
+      days,
+      plan,
+      cravings: days.reduce((a, d) => a + d.cravings, 0),
+      riddenOut,
+      usedLess,
+    });
   }
 
   private find(id: string): Urge {
