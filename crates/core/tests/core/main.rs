@@ -6,6 +6,7 @@ mod durability;
 mod filters;
 mod helps;
 mod insights;
+mod journal;
 mod library;
 mod migrations;
 mod sessions;
