@@ -38,6 +38,15 @@ fn main() {
             "suggest",
             "record_suggestion",
             "get_insights",
+            "list_journal",
+            "get_journal_entry",
+            "create_journal_entry",
+            "edit_journal_entry",
+            "delete_journal_entry",
+            "journal_for_urges",
+            "save_reflection",
+            "reflection_status",
+            "journal_prompts",
         ]),
     ))
     .expect("tauri-build failed: check tauri.conf.json and the capabilities folder");

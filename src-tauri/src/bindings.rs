@@ -10,6 +10,11 @@ use crate::ipc::{
     ListUrgesRequest, SetUrgeChipRequest, SetUrgeNoteRequest,
 };
 use ebb_core::{
+    JournalCursor, JournalEdit, JournalEntry, JournalFilter, JournalForUrges, JournalKind,
+    JournalPage, JournalQuery, LinkedUrge, NewJournalEntry, NewReflection, ReflectionAnswers,
+    ReflectionStatus, UsedThisWeek, WeekWent,
+};
+use ebb_core::{
     BreathingPattern, CheckIn, Chip, ChipKind, ChipStat, ChipUpdate, ContextBest, ContextResult,
     Counters, Goal, HourCell, Insights, InsightsRange, InsightsRequest, Library, NewCheckIn,
     NewSession, NewThing, NewUrge, Outcome, OutcomeInput, OutcomeWeek, PatternEdit, PatternInput,
@@ -95,6 +100,21 @@ pub fn typescript() -> String {
         declare::<ThingOutcomes>(&cfg),
         declare::<Counters>(&cfg),
         declare::<Insights>(&cfg),
+        declare::<JournalKind>(&cfg),
+        declare::<WeekWent>(&cfg),
+        declare::<LinkedUrge>(&cfg),
+        declare::<ReflectionAnswers>(&cfg),
+        declare::<JournalEntry>(&cfg),
+        declare::<NewJournalEntry>(&cfg),
+        declare::<JournalEdit>(&cfg),
+        declare::<JournalFilter>(&cfg),
+        declare::<JournalCursor>(&cfg),
+        declare::<JournalQuery>(&cfg),
+        declare::<JournalPage>(&cfg),
+        declare::<JournalForUrges>(&cfg),
+        declare::<NewReflection>(&cfg),
+        declare::<UsedThisWeek>(&cfg),
+        declare::<ReflectionStatus>(&cfg),
     ] {
         out.push_str(&decl);
         out.push('\n');

@@ -422,7 +422,15 @@ reduceMotion: boolean,
 /**
  * Light, dark, or as the system is.
  */
-theme: Theme, };
+theme: Theme, 
+/**
+ * The journal shows a rotating prompt above the editor (on by default).
+ */
+journalPrompts: boolean, 
+/**
+ * Opt-in: a gentle weekly reflection, offered once 7 days have passed (off by default).
+ */
+weeklyReflection: boolean, };
 
 export type SettingsUpdate = { 
 /**
@@ -456,9 +464,17 @@ reduceMotion?: boolean,
 /**
  * The colour scheme.
  */
-theme?: Theme, };
+theme?: Theme, 
+/**
+ * Journal prompts on or off.
+ */
+journalPrompts?: boolean, 
+/**
+ * The weekly reflection on or off.
+ */
+weeklyReflection?: boolean, };
 
-export type TechniqueKind = "breathing" | "urgeSurfing" | "steps" | "waiting";
+export type TechniqueKind = "breathing" | "urgeSurfing" | "steps" | "waiting" | "journaling";
 
 export type BreathingPattern = { 
 /**
@@ -1072,3 +1088,230 @@ outcomes: Array<ThingOutcomes>,
  * All time, never reset.
  */
 counters: Counters, };
+
+export type JournalKind = "free" | "reflection";
+
+export type WeekWent = "harder" | "mixed" | "better";
+
+export type LinkedUrge = { 
+/**
+ * The craving's id.
+ */
+id: string, 
+/**
+ * When it happened.
+ */
+occurredAt: string, 
+/**
+ * The person's offset from UTC then, in minutes east.
+ */
+utcOffsetMinutes: number, 
+/**
+ * How strong it was, 0–10.
+ */
+intensity: number, };
+
+export type ReflectionAnswers = { 
+/**
+ * How the week went.
+ */
+week: WeekWent, 
+/**
+ * What helped (a technique id), or `None` for "Not sure".
+ */
+helpedTechniqueId: string | null, 
+/**
+ * What to try next week (a technique id), or `None` for "Keep going as I am".
+ */
+nextTechniqueId: string | null, };
+
+export type JournalEntry = { 
+/**
+ * UUIDv7.
+ */
+id: string, 
+/**
+ * Free writing or the weekly reflection.
+ */
+kind: JournalKind, 
+/**
+ * The craving it is about, if any (and if it still exists).
+ */
+urge: LinkedUrge | null, 
+/**
+ * The journaling session it finished, if any.
+ */
+sessionId: string | null, 
+/**
+ * The prompt it answered, if any.
+ */
+prompt: string | null, 
+/**
+ * The words (or, in lists, their beginning).
+ */
+text: string, 
+/**
+ * Whether `text` is only the beginning of a longer entry.
+ */
+excerpt: boolean, 
+/**
+ * How many characters the whole entry has.
+ */
+chars: number, 
+/**
+ * A weekly reflection's answers.
+ */
+reflection: ReflectionAnswers | null, 
+/**
+ * When it was written.
+ */
+createdAt: string, 
+/**
+ * The person's offset from UTC when it was written, in minutes east.
+ */
+utcOffsetMinutes: number, 
+/**
+ * When it was last changed.
+ */
+updatedAt: string, };
+
+export type NewJournalEntry = { 
+/**
+ * The person's words: trimmed, 1–50,000 characters.
+ */
+body: string, 
+/**
+ * The craving it is about, if any.
+ */
+urgeId?: string, 
+/**
+ * The prompt it answers, as shown; blank means none.
+ */
+prompt?: string, 
+/**
+ * The running `journaling` session this writing finishes (started when the editor
+ * opened for a craving); saving marks it completed.
+ */
+sessionId?: string, };
+
+export type JournalEdit = { 
+/**
+ * The entry's id.
+ */
+id: string, 
+/**
+ * The new words: trimmed, 1–50,000 characters.
+ */
+body: string, };
+
+export type JournalFilter = { 
+/**
+ * Words in the entry (case-insensitive), up to 200 characters.
+ */
+text?: string, 
+/**
+ * Only entries about a craving (`true`) or only standalone ones (`false`).
+ */
+linked?: boolean, 
+/**
+ * Only this kind.
+ */
+kind?: JournalKind, 
+/**
+ * Written on or after this local date.
+ */
+from?: string, 
+/**
+ * Written on or before this local date.
+ */
+to?: string, };
+
+export type JournalCursor = { 
+/**
+ * The last entry's time.
+ */
+createdAt: string, 
+/**
+ * The last entry's id.
+ */
+id: string, };
+
+export type JournalQuery = { 
+/**
+ * Search and filters.
+ */
+filter?: JournalFilter, 
+/**
+ * Where the previous page ended; absent for the first page.
+ */
+after?: JournalCursor, 
+/**
+ * How many entries, 1–100.
+ */
+limit: number, };
+
+export type JournalPage = { 
+/**
+ * The entries, newest first.
+ */
+entries: Array<JournalEntry>, 
+/**
+ * Where the next page starts; `None` on the last page.
+ */
+next: JournalCursor | null, };
+
+export type JournalForUrges = { 
+/**
+ * The cravings' ids, up to 200.
+ */
+urgeIds: Array<string>, };
+
+export type NewReflection = { 
+/**
+ * How the week went.
+ */
+week: WeekWent, 
+/**
+ * What helped: a technique id; absent means "Not sure".
+ */
+helpedTechniqueId?: string, 
+/**
+ * What to try next week: a technique id; absent means "Keep going as I am".
+ */
+nextTechniqueId?: string, 
+/**
+ * Anything else, up to 1,000 characters; blank means none.
+ */
+line?: string, };
+
+export type UsedThisWeek = { 
+/**
+ * The technique's id.
+ */
+techniqueId: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * How many times in the last 7 days.
+ */
+uses: number, };
+
+export type ReflectionStatus = { 
+/**
+ * The person opted in (Settings).
+ */
+enabled: boolean, 
+/**
+ * Opted in, and 7 days or more since the last reflection (or none yet).
+ */
+due: boolean, 
+/**
+ * When the last reflection was written.
+ */
+lastAt: string | null, 
+/**
+ * Techniques used in the last 7 days, most used first.
+ */
+usedTechniques: Array<UsedThisWeek>, };
