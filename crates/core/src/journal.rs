@@ -325,7 +325,7 @@ pub fn journal_prompts() -> Vec<String> {
     JOURNAL_PROMPTS.iter().map(|p| (*p).to_owned()).collect()
 }
 
-fn clean_body(field: &'static str, body: &str) -> Result<String, Invalid> {
+fn checked_body(field: &'static str, body: &str) -> Result<String, Invalid> {
     let trimmed = body.trim();
     if trimmed.is_empty() {
         return Err(Invalid::new(
@@ -347,7 +347,7 @@ fn clean_body(field: &'static str, body: &str) -> Result<String, Invalid> {
     Ok(trimmed.to_owned())
 }
 
-fn clean_optional(
+fn checked_optional(
     field: &'static str,
     what: &str,
     max: usize,
@@ -440,8 +440,8 @@ impl Store {
     /// Writes a new entry. With `session_id`, the running journaling session it names is
     /// finished (completed) in the same transaction.
     pub fn create_journal_entry(&mut self, new: NewJournalEntry) -> Result<JournalEntry> {
-        let body = clean_body("body", &new.body)?;
-        let prompt = clean_optional("prompt", "A prompt", MAX_PROMPT_CHARS, new.prompt)?;
+        let body = checked_body("body", &new.body)?;
+        let prompt = checked_optional("prompt", "A prompt", MAX_PROMPT_CHARS, new.prompt)?;
         let mut urge_id = new.urge_id;
         if let Some(id) = &urge_id {
             self.check_urge_for_journal(id)?;
@@ -514,7 +514,7 @@ impl Store {
 
     /// Changes an entry's words.
     pub fn edit_journal_entry(&mut self, edit: JournalEdit) -> Result<JournalEntry> {
-        let body = clean_body("body", &edit.body)?;
+        let body = checked_body("body", &edit.body)?;
         let now = self.clock.now().timestamp_millis();
         let tx = self.conn.transaction()?;
         let changed = tx
@@ -671,7 +671,7 @@ impl Store {
     /// Saves the weekly reflection as an entry: a readable text and the answers beside it.
     pub fn save_reflection(&mut self, new: NewReflection) -> Result<JournalEntry> {
         let line =
-            clean_optional("line", "The line", MAX_REFLECTION_LINE_CHARS, new.line.clone())?;
+            checked_optional("line", "The line", MAX_REFLECTION_LINE_CHARS, new.line.clone())?;
         let mut names = Vec::new();
         for (field, id) in [
             ("helpedTechniqueId", &new.helped_technique_id),
@@ -776,14 +776,14 @@ mod tests {
 
     #[test]
     fn bodies_are_trimmed_and_counted_in_characters() {
-        assert_eq!(clean_body("body", "  hi \n"), Ok("hi".to_owned()));
-        assert!(clean_body("body", &"é".repeat(MAX_ENTRY_CHARS)).is_ok(), "50,000 fit");
+        assert_eq!(checked_body("body", "  hi \n"), Ok("hi".to_owned()));
+        assert!(checked_body("body", &"é".repeat(MAX_ENTRY_CHARS)).is_ok(), "50,000 fit");
         assert_eq!(
-            clean_body("body", &"é".repeat(MAX_ENTRY_CHARS + 1)).unwrap_err().message,
+            checked_body("body", &"é".repeat(MAX_ENTRY_CHARS + 1)).unwrap_err().message,
             "An entry can be up to 50,000 characters; this one has 50,001. Nothing was saved."
         );
         assert_eq!(
-            clean_body("body", " \n\t ").unwrap_err().message,
+            checked_body("body", " \n\t ").unwrap_err().message,
             "An entry needs at least one letter or number. Nothing was saved."
         );
     }

@@ -41,6 +41,14 @@ import type {
   SuggestionResponse,
   Insights,
   InsightsRequest,
+  JournalQuery,
+  JournalPage,
+  JournalEntry,
+  NewJournalEntry,
+  JournalEdit,
+  JournalForUrges,
+  NewReflection,
+  ReflectionStatus,
 } from './bindings';
 
 export interface EbbClient {
@@ -86,6 +94,20 @@ export interface EbbClient {
   recordSuggestion(request: SuggestionResponse): Promise<void>;
   getInsights(request: InsightsRequest): Promise<Insights>;
   finishSession(request: SessionEnd): Promise<TechniqueSession>;
+  /** A page of the journal, newest first, as excerpts. */
+  listJournal(request: JournalQuery): Promise<JournalPage>;
+  /** One whole entry. */
+  getJournalEntry(request: IdRequest): Promise<JournalEntry>;
+  /** Writes an entry; naming a running journaling session finishes it. */
+  createJournalEntry(request: NewJournalEntry): Promise<JournalEntry>;
+  editJournalEntry(request: JournalEdit): Promise<JournalEntry>;
+  deleteJournalEntry(request: IdRequest): Promise<void>;
+  /** The entries about these cravings (History's cards, a craving's detail), as excerpts. */
+  journalForUrges(request: JournalForUrges): Promise<JournalEntry[]>;
+  saveReflection(request: NewReflection): Promise<JournalEntry>;
+  reflectionStatus(): Promise<ReflectionStatus>;
+  /** The rotating journal prompts, in order. */
+  journalPrompts(): Promise<string[]>;
 }
 
 /** A refusal or error from the Rust side, with its stable code and a message for people. */
@@ -161,5 +183,14 @@ export function tauriClient(): EbbClient {
     recordSuggestion: (request) => call('record_suggestion', { request }),
     getInsights: (request) => call('get_insights', { request }),
     finishSession: (request) => call('finish_session', { request }),
+    listJournal: (request) => call('list_journal', { request }),
+    getJournalEntry: (request) => call('get_journal_entry', { request }),
+    createJournalEntry: (request) => call('create_journal_entry', { request }),
+    editJournalEntry: (request) => call('edit_journal_entry', { request }),
+    deleteJournalEntry: (request) => call('delete_journal_entry', { request }),
+    journalForUrges: (request) => call('journal_for_urges', { request }),
+    saveReflection: (request) => call('save_reflection', { request }),
+    reflectionStatus: () => call('reflection_status'),
+    journalPrompts: () => call('journal_prompts'),
   };
 }
