@@ -6,4 +6,5 @@ mod breathe;
 mod capture;
 mod foundation;
 mod helps;
+mod journal;
 mod library;
