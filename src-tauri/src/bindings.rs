@@ -10,11 +10,6 @@ use crate::ipc::{
     ListUrgesRequest, SetUrgeChipRequest, SetUrgeNoteRequest,
 };
 use ebb_core::{
-    JournalCursor, JournalEdit, JournalEntry, JournalFilter, JournalForUrges, JournalKind,
-    JournalPage, JournalQuery, LinkedUrge, NewJournalEntry, NewReflection, ReflectionAnswers,
-    ReflectionStatus, UsedThisWeek, WeekWent,
-};
-use ebb_core::{
     BreathingPattern, CheckIn, Chip, ChipKind, ChipStat, ChipUpdate, ContextBest, ContextResult,
     Counters, Goal, HourCell, Insights, InsightsRange, InsightsRequest, Library, NewCheckIn,
     NewSession, NewThing, NewUrge, Outcome, OutcomeInput, OutcomeWeek, PatternEdit, PatternInput,
@@ -22,6 +17,11 @@ use ebb_core::{
     SuggestionResponse, Technique, TechniqueEffect, TechniqueKind, TechniqueSession,
     TechniqueVisibility, Theme, ThingOutcomes, ThingUpdate, TrackedThing, Urge, UrgeCursor,
     UrgeEdit, UrgeFilter, UrgePage, UseAction, UsedTechnique, WeekPoint, WhatHelps,
+};
+use ebb_core::{
+    JournalCursor, JournalEdit, JournalEntry, JournalFilter, JournalForUrges, JournalKind,
+    JournalPage, JournalQuery, LinkedUrge, NewJournalEntry, NewReflection, ReflectionAnswers,
+    ReflectionStatus, UsedThisWeek, WeekWent,
 };
 
 /// Where the generated file lives, relative to this crate.

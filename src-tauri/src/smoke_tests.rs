@@ -288,8 +288,8 @@ fn the_journal_commands_answer_through_ipc() {
         call(&window, "delete_journal_entry", json!({ "request": { "id": id } })),
         Ok(Value::Null)
     );
-    let bad = call(&window, "create_journal_entry", json!({ "request": { "body": " " } }))
-        .unwrap_err();
+    let bad =
+        call(&window, "create_journal_entry", json!({ "request": { "body": " " } })).unwrap_err();
     assert_eq!(bad["code"], "invalid_input", "{bad}");
     let gone = call(&window, "get_journal_entry", json!({ "request": { "id": id } })).unwrap_err();
     assert_eq!(gone["code"], "not_found", "{gone}");

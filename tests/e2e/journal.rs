@@ -35,7 +35,10 @@ async fn wait_for_entries(app: &App, n: usize) -> Result<Vec<String>> {
         if texts.len() == n && app.all("li.entry").await?.len() == n {
             return Ok(texts);
         }
-        anyhow::ensure!(std::time::Instant::now() < deadline, "expected {n} entries, saw {texts:?}");
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "expected {n} entries, saw {texts:?}"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
@@ -73,6 +76,7 @@ async fn write_it_down_after_logging_then_find_search_edit_and_delete() -> Resul
         app.texts("li.urge .technique").await?.iter().any(|t| t == "Write it down · 8 → 4"),
         "writing counts as a technique use with its rating after"
     );
+    app.screenshot("journal-card").await?;
 
     // Two more entries in the Journal, one standing alone.
     open_journal(&app).await?;
@@ -81,7 +85,9 @@ async fn write_it_down_after_logging_then_find_search_edit_and_delete() -> Resul
         app.texts("li.entry .about").await?[0].starts_with("About a craving at"),
         "the link to the craving shows"
     );
-    for text in ["Slept well, no cravings this morning.", "Called Sam. It helped to say it out loud."] {
+    for text in
+        ["Slept well, no cravings this morning.", "Called Sam. It helped to say it out loud."]
+    {
         app.tap("[data-action=write-entry]").await?;
         app.type_into("#journal-text", text).await?;
         app.tap("[data-action=save-entry]").await?;
@@ -90,6 +96,24 @@ async fn write_it_down_after_logging_then_find_search_edit_and_delete() -> Resul
     let listed = wait_for_entries(&app, 3).await?;
     assert!(listed[0].starts_with("Called Sam"), "newest first: {listed:?}");
     app.screenshot("journal-list").await?;
+
+    // A long entry: characters left near the limit, refused in place past it, saved at 50,000.
+    app.tap("[data-action=write-entry]").await?;
+    set_field(&app, "#journal-text", &"a".repeat(49_990)).await?;
+    app.wait_for_text("10 characters left").await?;
+    set_field(&app, "#journal-text", &"a".repeat(50_001)).await?;
+    app.wait_for_text("1 character over the 50,000 limit").await?;
+    app.tap("[data-action=save-entry]").await?;
+    app.wait_for_text("An entry can be up to 50,000 characters; this one has 50,001.").await?;
+    set_field(&app, "#journal-text", &"a".repeat(50_000)).await?;
+    app.wait_for_text("0 characters left").await?;
+    app.tap("[data-action=save-entry]").await?;
+    let with_long = wait_for_entries(&app, 4).await?;
+    assert!(with_long[0].starts_with("aaaa"), "{with_long:?}");
+    app.tap("li.entry:first-child button.open").await?;
+    app.tap("[data-action=delete-entry]").await?;
+    app.tap("[data-action=confirm-delete-entry]").await?;
+    wait_for_entries(&app, 3).await?;
 
     // Search and filters.
     set_field(&app, "#journal-search", "HARBOUR").await?;
@@ -134,13 +158,12 @@ async fn write_it_down_after_logging_then_find_search_edit_and_delete() -> Resul
     let conn = store.connection();
     let rows: i64 = conn.query_row("SELECT count(*) FROM journal_entries", [], |r| r.get(0))?;
     assert_eq!(rows, 2, "the deleted entry is gone for real");
-    let (technique, completed, after, linked): (String, bool, Option<i64>, bool) = conn
-        .query_row(
-            "SELECT technique_id, completed, intensity_after, urge_id IS NOT NULL \
+    let (technique, completed, after, linked): (String, bool, Option<i64>, bool) = conn.query_row(
+        "SELECT technique_id, completed, intensity_after, urge_id IS NOT NULL \
              FROM technique_sessions",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?;
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     assert_eq!((technique.as_str(), completed, after, linked), ("journaling", true, Some(4), true));
     Ok(())
 }
@@ -184,32 +207,92 @@ async fn journal_snapshot(app: &App) -> Result<Value> {
 #[tokio::test]
 async fn bad_journal_input_through_raw_ipc_is_refused_and_changes_nothing() -> Result<()> {
     let app = App::start().await?;
-    let urge = app.invoke("log_urge", json!({ "request": { "intensity": 5 } })).await?.expect("log");
+    let urge =
+        app.invoke("log_urge", json!({ "request": { "intensity": 5 } })).await?.expect("log");
     let kept = app
-        .invoke("create_journal_entry", json!({ "request": { "body": "kept", "urgeId": urge["id"] } }))
+        .invoke(
+            "create_journal_entry",
+            json!({ "request": { "body": "kept", "urgeId": urge["id"] } }),
+        )
         .await?
         .expect("a good entry");
     let before = journal_snapshot(&app).await?;
     let long = "x".repeat(50_001);
     let cases: Vec<(&str, Value, &str)> = vec![
-        ("create_journal_entry", json!({ "body": long }), "An entry can be up to 50,000 characters; this one has 50,001. Nothing was saved."),
-        ("create_journal_entry", json!({ "body": "  " }), "An entry needs at least one letter or number. Nothing was saved."),
-        ("create_journal_entry", json!({ "body": "x", "urgeId": "no-such-craving" }), "That craving isn't here any more (it may have been deleted). Nothing was saved."),
-        ("create_journal_entry", json!({ "body": "x", "sessionId": "no-such-session" }), "That journaling session isn't here any more. Nothing was saved."),
+        (
+            "create_journal_entry",
+            json!({ "body": long }),
+            "An entry can be up to 50,000 characters; this one has 50,001. Nothing was saved.",
+        ),
+        (
+            "create_journal_entry",
+            json!({ "body": "  " }),
+            "An entry needs at least one letter or number. Nothing was saved.",
+        ),
+        (
+            "create_journal_entry",
+            json!({ "body": "x", "urgeId": "no-such-craving" }),
+            "That craving isn't here any more (it may have been deleted). Nothing was saved.",
+        ),
+        (
+            "create_journal_entry",
+            json!({ "body": "x", "sessionId": "no-such-session" }),
+            "That journaling session isn't here any more. Nothing was saved.",
+        ),
         ("create_journal_entry", json!({ "body": "x", "mood": "fine" }), "unknown field `mood`"),
         ("create_journal_entry", json!({}), "The request is missing `body`."),
-        ("edit_journal_entry", json!({ "id": kept["id"], "body": "x".repeat(50_001) }), "An entry can be up to 50,000 characters; this one has 50,001. Nothing was saved."),
-        ("edit_journal_entry", json!({ "id": kept["id"], "body": "" }), "An entry needs at least one letter or number. Nothing was saved."),
-        ("edit_journal_entry", json!({ "id": "no-such-entry", "body": "x" }), "That journal entry isn't here any more (it may have been deleted)."),
-        ("delete_journal_entry", json!({ "id": "no-such-entry" }), "That journal entry isn't here any more (it may have been deleted)."),
-        ("get_journal_entry", json!({ "id": "no-such-entry" }), "That journal entry isn't here any more (it may have been deleted)."),
+        (
+            "edit_journal_entry",
+            json!({ "id": kept["id"], "body": "x".repeat(50_001) }),
+            "An entry can be up to 50,000 characters; this one has 50,001. Nothing was saved.",
+        ),
+        (
+            "edit_journal_entry",
+            json!({ "id": kept["id"], "body": "" }),
+            "An entry needs at least one letter or number. Nothing was saved.",
+        ),
+        (
+            "edit_journal_entry",
+            json!({ "id": "no-such-entry", "body": "x" }),
+            "That journal entry isn't here any more (it may have been deleted).",
+        ),
+        (
+            "delete_journal_entry",
+            json!({ "id": "no-such-entry" }),
+            "That journal entry isn't here any more (it may have been deleted).",
+        ),
+        (
+            "get_journal_entry",
+            json!({ "id": "no-such-entry" }),
+            "That journal entry isn't here any more (it may have been deleted).",
+        ),
         ("list_journal", json!({ "limit": 0 }), "A page holds 1 to 100 entries; got 0."),
-        ("list_journal", json!({ "limit": 10, "filter": { "text": "s".repeat(201) } }), "A search is up to 200 characters; this one has 201."),
-        ("list_journal", json!({ "limit": 10, "filter": { "from": "2026-12-02", "to": "2026-12-01" } }), "The start date (2026-12-02) is after the end date (2026-12-01): swap them?"),
-        ("journal_for_urges", json!({ "urgeIds": vec!["x"; 201] }), "Ask for the entries of up to 200 cravings at once; got 201."),
+        (
+            "list_journal",
+            json!({ "limit": 10, "filter": { "text": "s".repeat(201) } }),
+            "A search is up to 200 characters; this one has 201.",
+        ),
+        (
+            "list_journal",
+            json!({ "limit": 10, "filter": { "from": "2026-12-02", "to": "2026-12-01" } }),
+            "The start date (2026-12-02) is after the end date (2026-12-01): swap them?",
+        ),
+        (
+            "journal_for_urges",
+            json!({ "urgeIds": vec!["x"; 201] }),
+            "Ask for the entries of up to 200 cravings at once; got 201.",
+        ),
         ("save_reflection", json!({ "week": "awful" }), "unknown variant `awful`"),
-        ("save_reflection", json!({ "week": "mixed", "helpedTechniqueId": "no-such-technique" }), "There is no technique called \u{201c}no-such-technique\u{201d}."),
-        ("save_reflection", json!({ "week": "mixed", "line": "l".repeat(1001) }), "The line can be up to 1,000 characters; this one has 1,001. Nothing was saved."),
+        (
+            "save_reflection",
+            json!({ "week": "mixed", "helpedTechniqueId": "no-such-technique" }),
+            "There is no technique called \u{201c}no-such-technique\u{201d}.",
+        ),
+        (
+            "save_reflection",
+            json!({ "week": "mixed", "line": "l".repeat(1001) }),
+            "The line can be up to 1,000 characters; this one has 1,001. Nothing was saved.",
+        ),
     ];
     for (command, request, expected) in cases {
         let answer = app.invoke(command, json!({ "request": request })).await?;
@@ -229,6 +312,9 @@ async fn bad_journal_input_through_raw_ipc_is_refused_and_changes_nothing() -> R
         .invoke("journal_for_urges", json!({ "request": { "urgeIds": ["no-such-craving"] } }))
         .await?;
     assert_eq!(unknown_urge, Ok(json!([])), "an unknown craving simply has no entries");
-    assert_eq!(app.invoke("journal_prompts", json!({})).await?.map(|p| p.as_array().map(Vec::len)), Ok(Some(4)));
+    assert_eq!(
+        app.invoke("journal_prompts", json!({})).await?.map(|p| p.as_array().map(Vec::len)),
+        Ok(Some(4))
+    );
     app.close().await
 }

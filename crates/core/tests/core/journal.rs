@@ -17,8 +17,11 @@ fn query(filter: JournalFilter) -> JournalQuery {
     JournalQuery { filter: Some(filter), after: None, limit: 50 }
 }
 
+/// Journal rows (id, body, updated) and session rows (id, ended).
+type Snapshot = (Vec<(String, String, i64)>, Vec<(String, Option<i64>)>);
+
 /// Every journal row and every session row, for "nothing changed".
-fn snapshot(store: &Store) -> (Vec<(String, String, i64)>, Vec<(String, Option<i64>)>) {
+fn snapshot(store: &Store) -> Snapshot {
     let conn = store.connection();
     let entries = conn
         .prepare("SELECT id, body, updated_at FROM journal_entries ORDER BY id")
@@ -158,10 +161,7 @@ fn search_filters_and_pages_are_exact() {
             _ => format!("entry {i}"),
         };
         let linked = i % 2 == 0;
-        let new = NewJournalEntry {
-            urge_id: linked.then(|| urge.id.clone()),
-            ..entry(&body)
-        };
+        let new = NewJournalEntry { urge_id: linked.then(|| urge.id.clone()), ..entry(&body) };
         ids.push(store.create_journal_entry(new).unwrap().id);
     }
     let found = |filter: JournalFilter| -> Vec<String> {
@@ -190,8 +190,9 @@ fn search_filters_and_pages_are_exact() {
     let mut seen = Vec::new();
     let mut after = None;
     loop {
-        let page =
-            store.journal_page(&JournalQuery { filter: None, after: after.clone(), limit: 3 }).unwrap();
+        let page = store
+            .journal_page(&JournalQuery { filter: None, after: after.clone(), limit: 3 })
+            .unwrap();
         seen.extend(page.entries.iter().map(|e| e.id.clone()));
         if seen.len() == 3 {
             store.create_journal_entry(entry("written while paging")).unwrap();
@@ -210,16 +211,9 @@ fn search_filters_and_pages_are_exact() {
             JournalQuery { limit: 101, ..Default::default() },
             "A page holds 1 to 100 entries; got 101.",
         ),
+        (query(text(&"s".repeat(201))), "A search is up to 200 characters; this one has 201."),
         (
-            query(text(&"s".repeat(201))),
-            "A search is up to 200 characters; this one has 201.",
-        ),
-        (
-            query(JournalFilter {
-                from: Some(day),
-                to: day.pred_opt(),
-                ..Default::default()
-            }),
+            query(JournalFilter { from: Some(day), to: day.pred_opt(), ..Default::default() }),
             "The start date (2026-11-27) is after the end date (2026-11-26): swap them?",
         ),
     ];
@@ -235,19 +229,24 @@ fn a_cravings_entries_show_with_it_and_outlive_it() {
     let other = store.log_urge(NewUrge::now(Intensity::try_from(3).unwrap())).unwrap();
     clock.advance(Duration::minutes(2));
     let written = store
-        .create_journal_entry(NewJournalEntry { urge_id: Some(urge.id.clone()), ..entry("about it") })
+        .create_journal_entry(NewJournalEntry {
+            urge_id: Some(urge.id.clone()),
+            ..entry("about it")
+        })
         .unwrap();
     let linked = written.urge.clone().expect("linked");
-    assert_eq!((linked.id.as_str(), linked.intensity, linked.occurred_at), (urge.id.as_str(), 8, t0()));
+    assert_eq!(
+        (linked.id.as_str(), linked.intensity, linked.occurred_at),
+        (urge.id.as_str(), 8, t0())
+    );
     let for_urges = |store: &Store, ids: Vec<String>| {
         store.journal_for_urges(&JournalForUrges { urge_ids: ids }).unwrap()
     };
     assert_eq!(for_urges(&store, vec![urge.id.clone(), other.id.clone()]).len(), 1);
     assert!(for_urges(&store, vec![other.id.clone()]).is_empty());
     assert!(for_urges(&store, vec![]).is_empty());
-    let too_many = store
-        .journal_for_urges(&JournalForUrges { urge_ids: vec!["x".into(); 201] })
-        .unwrap_err();
+    let too_many =
+        store.journal_for_urges(&JournalForUrges { urge_ids: vec!["x".into(); 201] }).unwrap_err();
     assert_eq!(message(too_many), "Ask for the entries of up to 200 cravings at once; got 201.");
 
     store.delete_urge(&urge.id).unwrap();
@@ -285,7 +284,10 @@ fn writing_after_a_craving_is_recorded_as_a_journaling_session() {
     );
     let used = &store.urge(&urge.id).unwrap().techniques;
     assert_eq!(used.len(), 1);
-    assert_eq!((used[0].technique_id.as_str(), used[0].name.as_str()), ("journaling", "Write it down"));
+    assert_eq!(
+        (used[0].technique_id.as_str(), used[0].name.as_str()),
+        ("journaling", "Write it down")
+    );
 
     // The usual after-step still works on it: "How strong is the craving now?"
     let rated = store
@@ -301,7 +303,10 @@ fn writing_after_a_craving_is_recorded_as_a_journaling_session() {
     // A finished session can't be finished twice; one for another craving can't be borrowed.
     let before = snapshot(&store);
     let again = store
-        .create_journal_entry(NewJournalEntry { session_id: Some(session.id.clone()), ..entry("x") })
+        .create_journal_entry(NewJournalEntry {
+            session_id: Some(session.id.clone()),
+            ..entry("x")
+        })
         .unwrap_err();
     assert_eq!(message(again), "That journaling session has already ended. Nothing was saved.");
     let other = store.log_urge(NewUrge::now(Intensity::try_from(2).unwrap())).unwrap();
@@ -320,7 +325,10 @@ fn writing_after_a_craving_is_recorded_as_a_journaling_session() {
             ..entry("x")
         })
         .unwrap_err();
-    assert_eq!(message(mismatch), "That journaling session is for another craving. Nothing was saved.");
+    assert_eq!(
+        message(mismatch),
+        "That journaling session is for another craving. Nothing was saved."
+    );
     assert_eq!(snapshot(&store), before_open);
     assert_ne!(before, before_open, "(the open session was started in between)");
 }
@@ -334,11 +342,8 @@ fn the_weekly_reflection_is_opt_in_due_weekly_and_saved_as_an_entry() {
         .update_settings(SettingsUpdate { weekly_reflection: Some(true), ..Default::default() })
         .unwrap();
     assert!(store.settings().unwrap().journal_prompts, "prompts are on by default");
-    let box_session = NewSession {
-        technique_id: "breathing.box".into(),
-        urge_id: None,
-        planned_seconds: 60,
-    };
+    let box_session =
+        NewSession { technique_id: "breathing.box".into(), urge_id: None, planned_seconds: 60 };
     store.start_session(box_session.clone()).unwrap();
     store.start_session(box_session).unwrap();
     let status = store.reflection_status().unwrap();
@@ -401,7 +406,10 @@ fn the_weekly_reflection_is_opt_in_due_weekly_and_saved_as_an_entry() {
     clock.advance(Duration::minutes(1));
     assert!(store.reflection_status().unwrap().due, "due again after 7 days");
     let reflections = store
-        .journal_page(&query(JournalFilter { kind: Some(JournalKind::Reflection), ..Default::default() }))
+        .journal_page(&query(JournalFilter {
+            kind: Some(JournalKind::Reflection),
+            ..Default::default()
+        }))
         .unwrap();
     assert_eq!(reflections.entries.len(), 1, "found with the reflection filter");
 }
