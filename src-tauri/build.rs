@@ -50,6 +50,15 @@ fn main() {
             "set_plan_followed",
             "plan_uses_for_urge",
             "goal_review",
+            "list_journal",
+            "get_journal_entry",
+            "create_journal_entry",
+            "edit_journal_entry",
+            "delete_journal_entry",
+            "journal_for_urges",
+            "save_reflection",
+            "reflection_status",
+            "journal_prompts",
         ]),
     ))
     .expect("tauri-build failed: check tauri.conf.json and the capabilities folder");

@@ -21,6 +21,9 @@ use ebb_core::{
 use ebb_core::{
     Followed, GoalDay, GoalReview, Plan, PlanEdit, PlanFollowedInput, PlanInput, PlanMove,
     PlanPause, PlanStats, PlanUse, PlanUseRequest, TimeBand,
+    JournalCursor, JournalEdit, JournalEntry, JournalFilter, JournalForUrges, JournalKind,
+    JournalPage, JournalQuery, LinkedUrge, NewJournalEntry, NewReflection, ReflectionAnswers,
+    ReflectionStatus, UsedThisWeek, WeekWent,
 };
 
 /// Where the generated file lives, relative to this crate.
@@ -112,6 +115,21 @@ pub fn typescript() -> String {
         declare::<PlanUse>(&cfg),
         declare::<GoalDay>(&cfg),
         declare::<GoalReview>(&cfg),
+        declare::<JournalKind>(&cfg),
+        declare::<WeekWent>(&cfg),
+        declare::<LinkedUrge>(&cfg),
+        declare::<ReflectionAnswers>(&cfg),
+        declare::<JournalEntry>(&cfg),
+        declare::<NewJournalEntry>(&cfg),
+        declare::<JournalEdit>(&cfg),
+        declare::<JournalFilter>(&cfg),
+        declare::<JournalCursor>(&cfg),
+        declare::<JournalQuery>(&cfg),
+        declare::<JournalPage>(&cfg),
+        declare::<JournalForUrges>(&cfg),
+        declare::<NewReflection>(&cfg),
+        declare::<UsedThisWeek>(&cfg),
+        declare::<ReflectionStatus>(&cfg),
     ] {
         out.push_str(&decl);
         out.push('\n');

@@ -70,6 +70,15 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::plans::set_plan_followed,
         commands::plans::plan_uses_for_urge,
         commands::plans::goal_review,
+        commands::journal::list_journal,
+        commands::journal::get_journal_entry,
+        commands::journal::create_journal_entry,
+        commands::journal::edit_journal_entry,
+        commands::journal::delete_journal_entry,
+        commands::journal::journal_for_urges,
+        commands::journal::save_reflection,
+        commands::journal::reflection_status,
+        commands::journal::journal_prompts,
     ]
 }
 

@@ -305,4 +305,58 @@ fn the_plans_and_goals_commands_answer_through_ipc() {
         Ok(Value::Null)
     );
     assert_eq!(call(&window, "list_plans", json!({})).unwrap().as_array().map(Vec::len), Some(1));
+fn the_journal_commands_answer_through_ipc() {
+    let (_app, window) = app();
+    let prompts = call(&window, "journal_prompts", json!({})).unwrap();
+    assert_eq!(prompts.as_array().map(Vec::len), Some(4), "{prompts}");
+    let urge = call(&window, "log_urge", json!({ "request": { "intensity": 7 } })).unwrap();
+    let session = call(
+        &window,
+        "start_session",
+        json!({ "request": { "techniqueId": "journaling", "urgeId": urge["id"], "plannedSeconds": 600 } }),
+    )
+    .unwrap();
+    let entry = call(
+        &window,
+        "create_journal_entry",
+        json!({ "request": { "body": "Wrote it down", "sessionId": session["id"], "prompt": "What did you need in that moment?" } }),
+    )
+    .unwrap();
+    assert_eq!(entry["urge"]["id"], urge["id"], "{entry}");
+    let id = entry["id"].clone();
+    let edited =
+        call(&window, "edit_journal_entry", json!({ "request": { "id": id, "body": "Edited" } }))
+            .unwrap();
+    assert_eq!(edited["text"], "Edited");
+    let got = call(&window, "get_journal_entry", json!({ "request": { "id": id } })).unwrap();
+    assert_eq!(got["text"], "Edited");
+    let page = call(
+        &window,
+        "list_journal",
+        json!({ "request": { "limit": 10, "filter": { "text": "edit", "linked": true } } }),
+    )
+    .unwrap();
+    assert_eq!(page["entries"].as_array().map(Vec::len), Some(1), "{page}");
+    let linked =
+        call(&window, "journal_for_urges", json!({ "request": { "urgeIds": [urge["id"]] } }))
+            .unwrap();
+    assert_eq!(linked.as_array().map(Vec::len), Some(1), "{linked}");
+    let status = call(&window, "reflection_status", json!({})).unwrap();
+    assert_eq!(status["enabled"], false, "{status}");
+    let reflection = call(
+        &window,
+        "save_reflection",
+        json!({ "request": { "week": "mixed", "helpedTechniqueId": "journaling" } }),
+    )
+    .unwrap();
+    assert_eq!(reflection["kind"], "reflection", "{reflection}");
+    assert_eq!(
+        call(&window, "delete_journal_entry", json!({ "request": { "id": id } })),
+        Ok(Value::Null)
+    );
+    let bad =
+        call(&window, "create_journal_entry", json!({ "request": { "body": " " } })).unwrap_err();
+    assert_eq!(bad["code"], "invalid_input", "{bad}");
+    let gone = call(&window, "get_journal_entry", json!({ "request": { "id": id } })).unwrap_err();
+    assert_eq!(gone["code"], "not_found", "{gone}");
 }

@@ -6,5 +6,6 @@ mod breathe;
 mod capture;
 mod foundation;
 mod helps;
+mod journal;
 mod library;
 mod plans;

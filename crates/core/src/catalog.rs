@@ -30,6 +30,8 @@ pub enum TechniqueKind {
     Steps,
     /// Just waiting: the baseline.
     Waiting,
+    /// Writing it down: the journal editor, linked to the craving.
+    Journaling,
 }
 
 /// A breathing pattern, in seconds per phase.
@@ -213,7 +215,9 @@ mod tests {
                 TechniqueKind::Steps | TechniqueKind::UrgeSurfing => {
                     assert!(t.steps.len() >= 3, "{}: a practice has steps", t.id);
                 }
-                TechniqueKind::Waiting => assert!(t.pattern.is_none() && t.steps.is_empty()),
+                TechniqueKind::Waiting | TechniqueKind::Journaling => {
+                    assert!(t.pattern.is_none() && t.steps.is_empty(), "{}", t.id);
+                }
             }
             if t.pattern.is_some() && (t.pattern.map(|p| p.hold_in + p.hold_out) != Some(0.0)) {
                 assert!(

@@ -31,6 +31,7 @@ mod goals;
 mod helps;
 mod ids;
 mod insights;
+mod journal;
 mod library;
 mod outcome;
 mod plans;
@@ -60,6 +61,13 @@ pub use ids::{IdSource, RandomIds, SeededIds};
 pub use insights::{
     ChipStat, Counters, HourCell, Insights, InsightsRange, InsightsRequest, OutcomeWeek, PlanDays,
     ThingOutcomes, WeekPoint,
+};
+pub use journal::{
+    EXCERPT_CHARS, JOURNAL_PROMPTS, JOURNALING_TECHNIQUE_ID, JournalCursor, JournalEdit,
+    JournalEntry, JournalFilter, JournalForUrges, JournalKind, JournalPage, JournalQuery,
+    LinkedUrge, MAX_ENTRY_CHARS, MAX_JOURNAL_PAGE, MAX_PROMPT_CHARS, MAX_REFLECTION_LINE_CHARS,
+    NewJournalEntry, NewReflection, REFLECTION_EVERY_DAYS, ReflectionAnswers, ReflectionStatus,
+    UsedThisWeek, WeekWent, journal_prompts,
 };
 pub use library::{
     CUSTOM_PREFIX, DEFAULT_TECHNIQUE_ID, Library, MAX_CUSTOM_PATTERNS, PatternEdit, PatternInput,

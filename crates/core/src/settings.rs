@@ -33,6 +33,10 @@ pub struct Settings {
     pub reduce_motion: bool,
     /// Light, dark, or as the system is.
     pub theme: Theme,
+    /// The journal shows a rotating prompt above the editor (on by default).
+    pub journal_prompts: bool,
+    /// Opt-in: a gentle weekly reflection, offered once 7 days have passed (off by default).
+    pub weekly_reflection: bool,
 }
 
 /// The colour scheme.
@@ -102,6 +106,14 @@ pub struct SettingsUpdate {
     #[serde(default)]
     #[ts(optional)]
     pub theme: Option<Theme>,
+    /// Journal prompts on or off.
+    #[serde(default)]
+    #[ts(optional)]
+    pub journal_prompts: Option<bool>,
+    /// The weekly reflection on or off.
+    #[serde(default)]
+    #[ts(optional)]
+    pub weekly_reflection: Option<bool>,
 }
 
 impl Store {
@@ -128,6 +140,8 @@ impl Store {
             haptics: self.flag("haptics", true)?,
             reduce_motion: self.flag("reduce_motion", false)?,
             theme: self.setting("theme")?.map_or(Theme::System, |v| Theme::parse(&v)),
+            journal_prompts: self.flag("journal_prompts", true)?,
+            weekly_reflection: self.flag("weekly_reflection", false)?,
         })
     }
 
@@ -171,6 +185,8 @@ impl Store {
                 ("tones", update.tones),
                 ("haptics", update.haptics),
                 ("reduce_motion", update.reduce_motion),
+                ("journal_prompts", update.journal_prompts),
+                ("weekly_reflection", update.weekly_reflection),
             ] {
                 if let Some(on) = value {
                     put.execute(params![key, on.to_string()])?;

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod chips;
 pub mod helps;
+pub mod journal;
 pub mod outcomes;
 pub mod plans;
 pub mod settings;

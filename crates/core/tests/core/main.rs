@@ -7,6 +7,7 @@ mod filters;
 mod goals;
 mod helps;
 mod insights;
+mod journal;
 mod library;
 mod migrations;
 mod plans;

@@ -170,3 +170,51 @@ fn a_v5_database_upgrades_to_plans_and_keeps_every_row() {
         .unwrap();
     assert_eq!(upgraded.matching_plans(&urges[0].id).unwrap()[0].id, plan.id, "old cravings match");
 }
+
+#[test]
+fn a_v5_database_upgrades_to_the_journal_and_keeps_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v5.db");
+    {
+        // Shipped migrations never change, so v1 + 0002 … 0005 is exactly a v5 database.
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch(V1_FIXTURE).unwrap();
+        for sql in [
+            include_str!("../../src/migrations/0002_capture.sql"),
+            include_str!("../../src/migrations/0003_sessions.sql"),
+            include_str!("../../src/migrations/0004_library.sql"),
+            include_str!("../../src/migrations/0005_helps.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO technique_sessions (id, technique_id, urge_id, started_at, ended_at, \
+             planned_seconds, completed, intensity_before, intensity_after, helped, created_at, \
+             updated_at, actual_seconds) SELECT 's5', 'steps.halt', id, 1, 2, 300, 1, intensity, \
+             2, 1, 1, 2, 120 FROM urges ORDER BY occurred_at LIMIT 1; \
+             INSERT INTO settings (key, value) VALUES ('tones', 'true'); \
+             PRAGMA user_version = 5;",
+        )
+        .unwrap();
+    }
+    let mut upgraded = Store::open(&old).unwrap();
+    let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
+    assert_eq!(upgraded.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(schema(upgraded.connection()), schema(fresh.connection()), "same schema as new");
+    assert_eq!(upgraded.count_urges().unwrap(), 3, "every craving kept");
+    let session = upgraded.session("s5").expect("the v5 session is kept");
+    assert_eq!((session.actual_seconds, session.intensity_after), (Some(120), Some(2)));
+    let settings = upgraded.settings().unwrap();
+    assert!(settings.tones, "settings kept");
+    assert!(settings.journal_prompts && !settings.weekly_reflection, "new settings default");
+    // The new table takes entries linked to an old craving.
+    let urge_id = session.urge_id.expect("linked");
+    let written = upgraded
+        .create_journal_entry(ebb_core::NewJournalEntry {
+            body: "about an old craving".into(),
+            urge_id: Some(urge_id.clone()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(written.urge.map(|u| u.id), Some(urge_id));
+}

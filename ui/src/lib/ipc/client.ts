@@ -50,6 +50,14 @@ import type {
   PlanUseRequest,
   PlanFollowedInput,
   GoalReview,
+  JournalQuery,
+  JournalPage,
+  JournalEntry,
+  NewJournalEntry,
+  JournalEdit,
+  JournalForUrges,
+  NewReflection,
+  ReflectionStatus,
 } from './bindings';
 
 export interface EbbClient {
@@ -112,6 +120,20 @@ export interface EbbClient {
   planUsesForUrge(request: IdRequest): Promise<PlanUse[]>;
   /** A tracked thing's (`id`) goal and its last 14 local days. */
   goalReview(request: IdRequest): Promise<GoalReview>;
+  /** A page of the journal, newest first, as excerpts. */
+  listJournal(request: JournalQuery): Promise<JournalPage>;
+  /** One whole entry. */
+  getJournalEntry(request: IdRequest): Promise<JournalEntry>;
+  /** Writes an entry; naming a running journaling session finishes it. */
+  createJournalEntry(request: NewJournalEntry): Promise<JournalEntry>;
+  editJournalEntry(request: JournalEdit): Promise<JournalEntry>;
+  deleteJournalEntry(request: IdRequest): Promise<void>;
+  /** The entries about these cravings (History's cards, a craving's detail), as excerpts. */
+  journalForUrges(request: JournalForUrges): Promise<JournalEntry[]>;
+  saveReflection(request: NewReflection): Promise<JournalEntry>;
+  reflectionStatus(): Promise<ReflectionStatus>;
+  /** The rotating journal prompts, in order. */
+  journalPrompts(): Promise<string[]>;
 }
 
 /** A refusal or error from the Rust side, with its stable code and a message for people. */
@@ -199,5 +221,14 @@ export function tauriClient(): EbbClient {
     setPlanFollowed: (request) => call('set_plan_followed', { request }),
     planUsesForUrge: (request) => call('plan_uses_for_urge', { request }),
     goalReview: (request) => call('goal_review', { request }),
+    listJournal: (request) => call('list_journal', { request }),
+    getJournalEntry: (request) => call('get_journal_entry', { request }),
+    createJournalEntry: (request) => call('create_journal_entry', { request }),
+    editJournalEntry: (request) => call('edit_journal_entry', { request }),
+    deleteJournalEntry: (request) => call('delete_journal_entry', { request }),
+    journalForUrges: (request) => call('journal_for_urges', { request }),
+    saveReflection: (request) => call('save_reflection', { request }),
+    reflectionStatus: () => call('reflection_status'),
+    journalPrompts: () => call('journal_prompts'),
   };
 }

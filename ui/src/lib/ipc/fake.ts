@@ -46,6 +46,14 @@ import type {
   PlanFollowedInput,
   GoalReview,
   GoalDay,
+  JournalQuery,
+  JournalPage,
+  JournalEntry,
+  NewJournalEntry,
+  JournalEdit,
+  JournalForUrges,
+  NewReflection,
+  ReflectionStatus,
 } from './bindings';
 import { planMatches } from '../plans/match';
 
@@ -98,6 +106,8 @@ export class FakeClient implements EbbClient {
     haptics: true,
     reduceMotion: false,
     theme: 'system',
+    journalPrompts: true,
+    weeklyReflection: false,
   };
   dismissed = new Set<string>();
   calls: string[] = [];
@@ -404,6 +414,8 @@ export class FakeClient implements EbbClient {
     if (request.haptics != null) this.settings.haptics = request.haptics;
     if (request.reduceMotion != null) this.settings.reduceMotion = request.reduceMotion;
     if (request.theme != null) this.settings.theme = request.theme;
+    if (request.journalPrompts != null) this.settings.journalPrompts = request.journalPrompts;
+    if (request.weeklyReflection != null) this.settings.weeklyReflection = request.weeklyReflection;
     return { ...this.settings };
   }
 
@@ -440,6 +452,21 @@ export class FakeClient implements EbbClient {
       source: 'care.md §4',
       custom: false,
       prior: null,
+      evidence: null,
+    },
+    {
+      id: 'journaling',
+      kind: 'journaling',
+      name: 'Write it down',
+      why: 'Putting the urge into words gives you a little distance from it.',
+      pattern: null,
+      durations: [600],
+      defaultDuration: 600,
+      steps: [],
+      safety: [],
+      source: 'care.md §4',
+      custom: false,
+      prior: -0.3,
       evidence: null,
     },
     {
@@ -819,6 +846,199 @@ export class FakeClient implements EbbClient {
       riddenOut,
       usedLess,
     });
+  /** Journal entries, whole, newest last. */
+  journal: JournalEntry[] = [];
+  prompts = [
+    'What was going on before the urge?',
+    'What did you need in that moment?',
+    'What went better than you expected this week?',
+    'What would you tell a friend in your place?',
+  ];
+
+  private journalBody(body: string): string {
+    const text = body.trim();
+    if (!text) throw new IpcFailure('invalid_input', 'An entry needs at least one letter or number. Nothing was saved.');
+    const chars = [...text].length;
+    if (chars > 50_000) {
+      throw new IpcFailure(
+        'invalid_input',
+        `An entry can be up to 50,000 characters; this one has ${chars.toLocaleString('en')}. Nothing was saved.`,
+      );
+    }
+    return text;
+  }
+
+  private excerptOf(entry: JournalEntry): JournalEntry {
+    const chars = [...entry.text];
+    return { ...structuredClone(entry), text: chars.slice(0, 200).join(''), excerpt: chars.length > 200 };
+  }
+
+  private journalEntry(id: string): JournalEntry {
+    const entry = this.journal.find((e) => e.id === id);
+    if (!entry) throw new IpcFailure('not_found', "That journal entry isn't here any more (it may have been deleted).");
+    return entry;
+  }
+
+  async listJournal(request: JournalQuery): Promise<JournalPage> {
+    this.check('listJournal');
+    if (request.limit < 1 || request.limit > 100) {
+      throw new IpcFailure('invalid_input', `A page holds 1 to 100 entries; got ${request.limit}.`);
+    }
+    const f = request.filter ?? {};
+    const text = f.text?.trim().toLowerCase();
+    const all = [...this.journal]
+      .sort((a, b) => (a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)))
+      .filter(
+        (e) =>
+          (!text || e.text.toLowerCase().includes(text)) &&
+          (f.linked == null || (e.urge !== null) === f.linked) &&
+          (f.kind == null || e.kind === f.kind) &&
+          (f.from == null || e.createdAt.slice(0, 10) >= f.from) &&
+          (f.to == null || e.createdAt.slice(0, 10) <= f.to) &&
+          (!request.after ||
+            e.createdAt < request.after.createdAt ||
+            (e.createdAt === request.after.createdAt && e.id < request.after.id)),
+      );
+    const entries = all.slice(0, request.limit).map((e) => this.excerptOf(e));
+    const last = entries[entries.length - 1];
+    return { entries, next: all.length > request.limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+  }
+
+  async getJournalEntry(request: IdRequest): Promise<JournalEntry> {
+    this.check('getJournalEntry');
+    return structuredClone(this.journalEntry(request.id));
+  }
+
+  async createJournalEntry(request: NewJournalEntry): Promise<JournalEntry> {
+    this.check('createJournalEntry');
+    const text = this.journalBody(request.body);
+    let urgeId = request.urgeId ?? null;
+    if (urgeId && !this.urges.some((u) => u.id === urgeId)) {
+      throw new IpcFailure('invalid_input', "That craving isn't here any more (it may have been deleted). Nothing was saved.");
+    }
+    const session = request.sessionId ? this.sessions.find((s) => s.id === request.sessionId) : undefined;
+    if (request.sessionId) {
+      if (!session) throw new IpcFailure('invalid_input', "That journaling session isn't here any more. Nothing was saved.");
+      if (session.endedAt) throw new IpcFailure('invalid_input', 'That journaling session has already ended. Nothing was saved.');
+      urgeId = urgeId ?? session.urgeId;
+    }
+    const urge = urgeId ? this.urges.find((u) => u.id === urgeId) : undefined;
+    const at = this.now.toISOString();
+    const entry: JournalEntry = {
+      id: this.nextId('entry'),
+      kind: 'free',
+      urge: urge
+        ? { id: urge.id, occurredAt: urge.occurredAt, utcOffsetMinutes: urge.utcOffsetMinutes, intensity: urge.intensity }
+        : null,
+      sessionId: session?.id ?? null,
+      prompt: request.prompt?.trim() || null,
+      text,
+      excerpt: false,
+      chars: [...text].length,
+      reflection: null,
+      createdAt: at,
+      utcOffsetMinutes: 60,
+      updatedAt: at,
+    };
+    if (session) {
+      session.endedAt = at;
+      session.completed = true;
+    }
+    this.journal.push(entry);
+    return structuredClone(entry);
+  }
+
+  async editJournalEntry(request: JournalEdit): Promise<JournalEntry> {
+    this.check('editJournalEntry');
+    const entry = this.journalEntry(request.id);
+    entry.text = this.journalBody(request.body);
+    entry.chars = [...entry.text].length;
+    entry.updatedAt = this.now.toISOString();
+    return structuredClone(entry);
+  }
+
+  async deleteJournalEntry(request: IdRequest): Promise<void> {
+    this.check('deleteJournalEntry');
+    this.journalEntry(request.id);
+    this.journal = this.journal.filter((e) => e.id !== request.id);
+  }
+
+  async journalForUrges(request: JournalForUrges): Promise<JournalEntry[]> {
+    this.check('journalForUrges');
+    return this.journal.filter((e) => e.urge && request.urgeIds.includes(e.urge.id)).map((e) => this.excerptOf(e));
+  }
+
+  async saveReflection(request: NewReflection): Promise<JournalEntry> {
+    this.check('saveReflection');
+    const name = (id: string | undefined) => {
+      if (id == null) return null;
+      const t = this.techniques.find((x) => x.id === id);
+      if (!t) throw new IpcFailure('invalid_input', `There is no technique called “${id}”.`);
+      return t.name;
+    };
+    const helped = name(request.helpedTechniqueId);
+    const next = name(request.nextTechniqueId);
+    const week = {
+      harder: 'This week felt harder. That is worth knowing, not a verdict.',
+      mixed: 'This week was mixed.',
+      better: 'This week went better.',
+    }[request.week];
+    const line = request.line?.trim();
+    const text = [
+      week,
+      helped ? `What helped: ${helped}.` : 'What helped: not sure yet.',
+      next ? `Next week I'll try: ${next}.` : 'Next week: keep going as I am.',
+    ].join('\n') + (line ? `\n\n${line}` : '');
+    const at = this.now.toISOString();
+    const entry: JournalEntry = {
+      id: this.nextId('entry'),
+      kind: 'reflection',
+      urge: null,
+      sessionId: null,
+      prompt: null,
+      text,
+      excerpt: false,
+      chars: [...text].length,
+      reflection: {
+        week: request.week,
+        helpedTechniqueId: request.helpedTechniqueId ?? null,
+        nextTechniqueId: request.nextTechniqueId ?? null,
+      },
+      createdAt: at,
+      utcOffsetMinutes: 60,
+      updatedAt: at,
+    };
+    this.journal.push(entry);
+    return structuredClone(entry);
+  }
+
+  async reflectionStatus(): Promise<ReflectionStatus> {
+    this.check('reflectionStatus');
+    const last = this.journal
+      .filter((e) => e.kind === 'reflection')
+      .map((e) => e.createdAt)
+      .sort()
+      .pop();
+    const weekAgo = new Date(this.now.getTime() - 7 * 86_400_000).toISOString();
+    const counts = new Map<string, number>();
+    for (const s of this.sessions.filter((x) => x.startedAt >= weekAgo)) {
+      counts.set(s.techniqueId, (counts.get(s.techniqueId) ?? 0) + 1);
+    }
+    return {
+      enabled: this.settings.weeklyReflection,
+      due: this.settings.weeklyReflection && (!last || last <= weekAgo),
+      lastAt: last ?? null,
+      usedTechniques: [...counts].map(([techniqueId, uses]) => ({
+        techniqueId,
+        name: this.techniques.find((t) => t.id === techniqueId)?.name ?? techniqueId,
+        uses,
+      })),
+    };
+  }
+
+  async journalPrompts(): Promise<string[]> {
+    this.check('journalPrompts');
+    return [...this.prompts];
   }
 
   private find(id: string): Urge {

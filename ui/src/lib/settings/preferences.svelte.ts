@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS: Settings = {
   haptics: true,
   reduceMotion: false,
   theme: 'system',
+  journalPrompts: true,
+  weeklyReflection: false,
 };
 
 export class Preferences {
