@@ -95,6 +95,22 @@ pub fn typescript() -> String {
         declare::<ThingOutcomes>(&cfg),
         declare::<Counters>(&cfg),
         declare::<Insights>(&cfg),
+        declare::<ebb_core::ContactLinks>(&cfg),
+        declare::<ebb_core::SupportMessage>(&cfg),
+        declare::<ebb_core::SupportPerson>(&cfg),
+        declare::<ebb_core::NewSupportPerson>(&cfg),
+        declare::<ebb_core::SupportPersonEdit>(&cfg),
+        declare::<ebb_core::NewSupportMessage>(&cfg),
+        declare::<ebb_core::SupportMessageEdit>(&cfg),
+        declare::<crate::commands::support::ReorderRequest>(&cfg),
+        declare::<ebb_core::Region>(&cfg),
+        declare::<ebb_core::CrisisNumber>(&cfg),
+        declare::<ebb_core::CrisisNumbers>(&cfg),
+        declare::<ebb_core::NewCrisisNumber>(&cfg),
+        declare::<ebb_core::CrisisNumberEdit>(&cfg),
+        declare::<ebb_core::CrisisNumberVisibility>(&cfg),
+        declare::<ebb_core::SafetyPlanStep>(&cfg),
+        declare::<ebb_core::SafetyPlanUpdate>(&cfg),
     ] {
         out.push_str(&decl);
         out.push('\n');

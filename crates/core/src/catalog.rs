@@ -30,6 +30,8 @@ pub enum TechniqueKind {
     Steps,
     /// Just waiting: the baseline.
     Waiting,
+    /// Calling or texting a support person (its player is the support-people list).
+    ReachingOut,
 }
 
 /// A breathing pattern, in seconds per phase.
@@ -214,6 +216,9 @@ mod tests {
                     assert!(t.steps.len() >= 3, "{}: a practice has steps", t.id);
                 }
                 TechniqueKind::Waiting => assert!(t.pattern.is_none() && t.steps.is_empty()),
+                TechniqueKind::ReachingOut => {
+                    assert!(t.pattern.is_none() && t.prior.is_some() && t.evidence.is_some());
+                }
             }
             if t.pattern.is_some() && (t.pattern.map(|p| p.hold_in + p.hold_out) != Some(0.0)) {
                 assert!(

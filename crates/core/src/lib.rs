@@ -38,6 +38,8 @@ mod store;
 mod text;
 mod things;
 mod urge;
+mod support;
+mod safety;
 
 pub use catalog::{
     BreathingPattern, MAX_PHASE_SECONDS, MIN_CYCLE_SECONDS, Step, Technique, TechniqueKind,
@@ -75,4 +77,15 @@ pub use things::{Goal, MAX_PLANNED_AMOUNT, NewThing, ThingUpdate, TrackedThing};
 pub use urge::{
     Intensity, LATE_AFTER, MAX_FUTURE_SKEW, MAX_NOTE_CHARS, MAX_PAGE_SIZE, NewUrge, Urge,
     UrgeCursor, UrgeEdit, UrgePage, UsedTechnique,
+};
+pub use safety::{
+    CrisisNumber, CrisisNumberEdit, CrisisNumberVisibility, CrisisNumbers, MAX_OWN_NUMBERS,
+    MAX_SAFETY_STEP_CHARS, NewCrisisNumber, OTHER_REGION, Region, SAFETY_PLAN_STEPS,
+    SafetyPlanStep, SafetyPlanUpdate, crisis_data_version, regions,
+};
+pub use support::{
+    ContactLinks, MAX_MESSAGE_CHARS, MAX_MESSAGES_PER_PERSON, MAX_PERSON_NOTE_CHARS,
+    MAX_SUPPORT_PEOPLE, NewSupportMessage, NewSupportPerson, PHONE_DIGITS, SupportMessage,
+    SupportMessageEdit, SupportPerson, SupportPersonEdit, contact_links, dial_string,
+    validate_phone,
 };

@@ -33,6 +33,9 @@ pub struct Settings {
     pub reduce_motion: bool,
     /// Light, dark, or as the system is.
     pub theme: Theme,
+    /// The region whose crisis numbers Help now shows (`US`, `UK`, `CA` or `other`); `None`
+    /// until the person chooses (the UI proposes one from the system language and asks once).
+    pub region: Option<String>,
 }
 
 /// The colour scheme.
@@ -102,6 +105,10 @@ pub struct SettingsUpdate {
     #[serde(default)]
     #[ts(optional)]
     pub theme: Option<Theme>,
+    /// The region for Help now's numbers: a built-in code or `other`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub region: Option<String>,
 }
 
 impl Store {
@@ -128,6 +135,7 @@ impl Store {
             haptics: self.flag("haptics", true)?,
             reduce_motion: self.flag("reduce_motion", false)?,
             theme: self.setting("theme")?.map_or(Theme::System, |v| Theme::parse(&v)),
+            region: self.region()?,
         })
     }
 
@@ -148,6 +156,9 @@ impl Store {
         }
         if let Some(id) = &update.default_technique_id {
             self.check_default_technique(id)?;
+        }
+        if let Some(region) = &update.region {
+            crate::safety::validate_region(region)?;
         }
         let tx = self.conn.transaction()?;
         {
@@ -178,6 +189,9 @@ impl Store {
             }
             if let Some(theme) = update.theme {
                 put.execute(params!["theme", theme.as_str()])?;
+            }
+            if let Some(region) = &update.region {
+                put.execute(params!["region", region])?;
             }
         }
         tx.commit()?;

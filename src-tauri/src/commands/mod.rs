@@ -6,6 +6,7 @@ pub mod chips;
 pub mod helps;
 pub mod outcomes;
 pub mod settings;
+pub mod support;
 pub mod techniques;
 pub mod things;
 pub mod urges;
