@@ -10,4 +10,5 @@ mod library;
 mod migrations;
 mod sessions;
 mod support;
+mod support_people;
 mod urges;
