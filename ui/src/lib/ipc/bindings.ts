@@ -422,7 +422,12 @@ reduceMotion: boolean,
 /**
  * Light, dark, or as the system is.
  */
-theme: Theme, };
+theme: Theme, 
+/**
+ * The region whose crisis numbers Help now shows (`US`, `UK`, `CA` or `other`); `None`
+ * until the person chooses (the UI proposes one from the system language and asks once).
+ */
+region: string | null, };
 
 export type SettingsUpdate = { 
 /**
@@ -456,9 +461,13 @@ reduceMotion?: boolean,
 /**
  * The colour scheme.
  */
-theme?: Theme, };
+theme?: Theme, 
+/**
+ * The region for Help now's numbers: a built-in code or `other`.
+ */
+region?: string, };
 
-export type TechniqueKind = "breathing" | "urgeSurfing" | "steps" | "waiting";
+export type TechniqueKind = "breathing" | "urgeSurfing" | "steps" | "waiting" | "reachingOut";
 
 export type BreathingPattern = { 
 /**
@@ -1072,3 +1081,243 @@ outcomes: Array<ThingOutcomes>,
  * All time, never reset.
  */
 counters: Counters, };
+
+export type ContactLinks = { 
+/**
+ * `tel:+441234567890`: opens the dialler with the number, never dials by itself.
+ */
+tel: string, 
+/**
+ * `sms:+441234567890` (with `?body=…` when a message is given).
+ */
+sms: string, };
+
+export type SupportMessage = { 
+/**
+ * UUIDv7.
+ */
+id: string, 
+/**
+ * The message as the person wrote it.
+ */
+text: string, 
+/**
+ * `sms:` link with this message pre-filled.
+ */
+sms: string, };
+
+export type SupportPerson = { 
+/**
+ * UUIDv7.
+ */
+id: string, 
+/**
+ * Their name, as the person calls them.
+ */
+name: string, 
+/**
+ * The number as typed.
+ */
+phone: string, 
+/**
+ * An optional note ("calls back fast").
+ */
+note: string | null, 
+/**
+ * 0 first, in the person's order.
+ */
+position: number, 
+/**
+ * Call and text (without a message) links.
+ */
+links: ContactLinks, 
+/**
+ * Ready-made messages, in order.
+ */
+messages: Array<SupportMessage>, };
+
+export type NewSupportPerson = { 
+/**
+ * 1–60 characters.
+ */
+name: string, 
+/**
+ * Digits, spaces, `-`, `.`, brackets, `+` at the start; 3–20 digits.
+ */
+phone: string, 
+/**
+ * Up to 200 characters; blank means none.
+ */
+note?: string, };
+
+export type SupportPersonEdit = { 
+/**
+ * The person's id.
+ */
+id: string, 
+/**
+ * New name.
+ */
+name: string, 
+/**
+ * New number.
+ */
+phone: string, 
+/**
+ * New note; blank or absent clears it.
+ */
+note?: string, };
+
+export type NewSupportMessage = { 
+/**
+ * The person it is for.
+ */
+personId: string, 
+/**
+ * 1–160 characters.
+ */
+text: string, };
+
+export type SupportMessageEdit = { 
+/**
+ * The message's id.
+ */
+id: string, 
+/**
+ * 1–160 characters.
+ */
+text: string, };
+
+export type ReorderRequest = { 
+/**
+ * Ids in the new order.
+ */
+ids: Array<string>, };
+
+export type Region = { 
+/**
+ * `US`, `UK`, `CA`.
+ */
+code: string, 
+/**
+ * "United Kingdom".
+ */
+name: string, 
+/**
+ * The emergency number there ("999").
+ */
+emergency: string, };
+
+export type CrisisNumber = { 
+/**
+ * `us.988` for a built-in, a UUIDv7 for the person's own.
+ */
+id: string, 
+/**
+ * What it is, with the person's change if they made one.
+ */
+label: string, 
+/**
+ * The number, with the person's change if they made one.
+ */
+number: string, 
+/**
+ * Call and text links.
+ */
+links: ContactLinks, 
+/**
+ * The line takes texts (offer "Text" beside "Call").
+ */
+textable: boolean, 
+/**
+ * From Ebb's data (true) or added by the person (false).
+ */
+builtin: boolean, 
+/**
+ * A built-in the person changed (their own label or number).
+ */
+edited: boolean, 
+/**
+ * A built-in the person hid (kept here so it can be shown again).
+ */
+hidden: boolean, 
+/**
+ * When the built-in number was last checked (`YYYY-MM-DD`); `None` for their own.
+ */
+lastChecked: string | null, 
+/**
+ * Where the built-in number comes from.
+ */
+source: string | null, };
+
+export type CrisisNumbers = { 
+/**
+ * The chosen region (`US`, `UK`, `CA` or `other`); `None` until the person chooses.
+ */
+region: string | null, 
+/**
+ * The regions Ebb has numbers for.
+ */
+regions: Array<Region>, 
+/**
+ * The region's built-in numbers (hidden ones flagged), then the person's own.
+ */
+numbers: Array<CrisisNumber>, };
+
+export type NewCrisisNumber = { 
+/**
+ * What it is ("My clinic"), 1–60 characters.
+ */
+label: string, 
+/**
+ * Validated like a support person's phone.
+ */
+number: string, };
+
+export type CrisisNumberEdit = { 
+/**
+ * The number's id.
+ */
+id: string, 
+/**
+ * 1–60 characters.
+ */
+label: string, 
+/**
+ * Validated like a phone.
+ */
+number: string, };
+
+export type CrisisNumberVisibility = { 
+/**
+ * A built-in number's id.
+ */
+id: string, 
+/**
+ * Hide (true) or show again (false).
+ */
+hidden: boolean, };
+
+export type SafetyPlanStep = { 
+/**
+ * 1–6.
+ */
+step: number, 
+/**
+ * Its heading ("Warning signs").
+ */
+title: string, 
+/**
+ * What the person wrote; empty if nothing yet.
+ */
+text: string, };
+
+export type SafetyPlanUpdate = { 
+/**
+ * 1–6.
+ */
+step: number, 
+/**
+ * Up to 4,000 characters.
+ */
+text: string, };
