@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   haptics: true,
   reduceMotion: false,
   theme: 'system',
+  region: null,
 };
 
 export class Preferences {
