@@ -7,3 +7,4 @@ mod capture;
 mod foundation;
 mod helps;
 mod library;
+mod support;
