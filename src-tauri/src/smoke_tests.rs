@@ -249,8 +249,12 @@ fn the_support_and_help_now_commands_answer_through_ipc() {
     .unwrap();
     assert_eq!(sam["links"]["tel"], "tel:+447700900123", "{sam}");
     let id = sam["id"].as_str().unwrap().to_owned();
-    let ana = call(&window, "add_support_person", json!({ "request": { "name": "Ana", "phone": "555 0100" } }))
-        .unwrap();
+    let ana = call(
+        &window,
+        "add_support_person",
+        json!({ "request": { "name": "Ana", "phone": "555 0100" } }),
+    )
+    .unwrap();
     let edited = call(
         &window,
         "update_support_person",
@@ -274,17 +278,21 @@ fn the_support_and_help_now_commands_answer_through_ipc() {
     .unwrap();
     assert_eq!(reworded["messages"][0]["text"], "Call me?");
     let gone =
-        call(&window, "delete_support_message", json!({ "request": { "id": message["id"] } })).unwrap();
+        call(&window, "delete_support_message", json!({ "request": { "id": message["id"] } }))
+            .unwrap();
     assert_eq!(gone["messages"], json!([]));
-    let order = call(
-        &window,
-        "reorder_support_people",
-        json!({ "request": { "ids": [ana["id"], id] } }),
-    )
-    .unwrap();
+    let order =
+        call(&window, "reorder_support_people", json!({ "request": { "ids": [ana["id"], id] } }))
+            .unwrap();
     assert_eq!(order[0]["name"], "Ana", "{order}");
-    assert_eq!(call(&window, "list_support_people", json!({})).unwrap().as_array().map(Vec::len), Some(2));
-    assert_eq!(call(&window, "delete_support_person", json!({ "request": { "id": id } })), Ok(Value::Null));
+    assert_eq!(
+        call(&window, "list_support_people", json!({})).unwrap().as_array().map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(
+        call(&window, "delete_support_person", json!({ "request": { "id": id } })),
+        Ok(Value::Null)
+    );
 
     let none = call(&window, "get_crisis_numbers", json!({})).unwrap();
     assert_eq!(none["region"], Value::Null, "{none}");
@@ -305,7 +313,9 @@ fn the_support_and_help_now_commands_answer_through_ipc() {
     )
     .unwrap();
     assert_eq!(edited["numbers"][1]["edited"], true, "{edited}");
-    let reset = call(&window, "reset_crisis_number", json!({ "request": { "id": "uk.samaritans" } })).unwrap();
+    let reset =
+        call(&window, "reset_crisis_number", json!({ "request": { "id": "uk.samaritans" } }))
+            .unwrap();
     assert_eq!(reset["numbers"][1]["label"], "Samaritans");
     let hidden = call(
         &window,
@@ -314,7 +324,8 @@ fn the_support_and_help_now_commands_answer_through_ipc() {
     )
     .unwrap();
     assert_eq!(hidden["numbers"][1]["hidden"], true);
-    let deleted = call(&window, "delete_crisis_number", json!({ "request": { "id": own_id } })).unwrap();
+    let deleted =
+        call(&window, "delete_crisis_number", json!({ "request": { "id": own_id } })).unwrap();
     assert_eq!(deleted["numbers"].as_array().map(Vec::len), Some(2));
 
     let plan = call(&window, "get_safety_plan", json!({})).unwrap();
@@ -326,7 +337,11 @@ fn the_support_and_help_now_commands_answer_through_ipc() {
     )
     .unwrap();
     assert_eq!(saved[0]["text"], "Pacing, not sleeping");
-    let bad = call(&window, "add_support_person", json!({ "request": { "name": "Jo", "phone": "call me" } }))
-        .unwrap_err();
+    let bad = call(
+        &window,
+        "add_support_person",
+        json!({ "request": { "name": "Jo", "phone": "call me" } }),
+    )
+    .unwrap_err();
     assert_eq!(bad["code"], "invalid_input", "{bad}");
 }

@@ -68,6 +68,8 @@ async fn a_support_person_gets_call_and_text_controls_with_the_right_targets() -
     app.tap("[data-place=now]").await?;
     app.tap("[data-intensity='8']").await?;
     app.wait_for_text("Saved").await?;
+    app.wait_for("[data-start=reaching-out]").await?;
+    app.screenshot("support-now-after-logging").await?;
     app.tap("[data-start=reaching-out]").await?;
     let reach = "[data-reaching-out] [data-person=Sam]";
     assert_eq!(href(&app, &format!("{reach} [data-action=call]")).await?, SAM_TEL);
@@ -83,7 +85,8 @@ async fn a_support_person_gets_call_and_text_controls_with_the_right_targets() -
 }
 
 #[tokio::test]
-async fn help_now_opens_in_one_tap_from_every_screen_with_numbers_and_overdose_steps() -> Result<()> {
+async fn help_now_opens_in_one_tap_from_every_screen_with_numbers_and_overdose_steps() -> Result<()>
+{
     let app = App::start().await?;
     app.wait_for("[data-intensity='0']").await?;
     // The button takes its own strip: it never covers the screen's content.
@@ -116,20 +119,37 @@ async fn help_now_opens_in_one_tap_from_every_screen_with_numbers_and_overdose_s
             app.tap("[data-place=now]").await?;
             app.tap("[data-action=breathe]").await?;
             app.wait_for_text("Stop and breathe normally").await?;
+            app.screenshot("help-now-button-over-breathing").await?;
         } else {
             app.tap(&format!("[data-place={place}]")).await?;
         }
         open_help_now(&app).await?;
         app.wait_for("[data-help-now] [data-number-id='uk.emergency']").await?;
         let numbers = app.texts("[data-help-now] [data-number-id]").await?.join("\n");
-        assert!(numbers.contains("999") && numbers.contains("Samaritans") && numbers.contains("116 123"), "{numbers}");
+        assert!(
+            numbers.contains("999")
+                && numbers.contains("Samaritans")
+                && numbers.contains("116 123"),
+            "{numbers}"
+        );
         assert!(numbers.contains("Last checked 27 Nov 2026"), "{numbers}");
-        assert_eq!(href(&app, "[data-help-now] [data-number-id='uk.emergency'] [data-action=call]").await?, "tel:999");
-        assert_eq!(href(&app, "[data-help-now] [data-number-id='uk.samaritans'] [data-action=call]").await?, "tel:116123");
+        assert_eq!(
+            href(&app, "[data-help-now] [data-number-id='uk.emergency'] [data-action=call]")
+                .await?,
+            "tel:999"
+        );
+        assert_eq!(
+            href(&app, "[data-help-now] [data-number-id='uk.samaritans'] [data-action=call]")
+                .await?,
+            "tel:116123"
+        );
         let overdose = app.texts("[data-help-now] [data-overdose] li").await?;
         assert_eq!(overdose.len(), 7, "{overdose:?}");
         assert!(overdose[2].contains("one breath every 5 seconds"), "{overdose:?}");
-        assert!(overdose[6].contains("does not reverse benzodiazepines or alcohol"), "{overdose:?}");
+        assert!(
+            overdose[6].contains("does not reverse benzodiazepines or alcohol"),
+            "{overdose:?}"
+        );
         if place == "player" {
             app.screenshot("help-now-over-breathing").await?;
         }
@@ -140,7 +160,8 @@ async fn help_now_opens_in_one_tap_from_every_screen_with_numbers_and_overdose_s
 
     // Scrolled to the numbers and steps, for people to look at.
     open_help_now(&app).await?;
-    app.eval("document.querySelector('[data-overdose]').scrollIntoView({ block: 'start' });").await?;
+    app.eval("document.querySelector('[data-overdose]').scrollIntoView({ block: 'start' });")
+        .await?;
     app.screenshot("help-now-overdose").await?;
     app.close().await
 }
@@ -180,32 +201,100 @@ async fn bad_input_to_every_support_command_is_refused_and_changes_nothing() -> 
     let before = snapshot(&app).await?;
     let long = "x".repeat(161);
     let cases: Vec<(&str, Value, &str)> = vec![
-        ("add_support_person", json!({ "name": "Jo", "phone": "call me" }), "“c” isn't one of them"),
-        ("add_support_person", json!({ "name": "", "phone": "999" }), "A name needs at least one letter or number."),
+        (
+            "add_support_person",
+            json!({ "name": "Jo", "phone": "call me" }),
+            "“c” isn't one of them",
+        ),
+        (
+            "add_support_person",
+            json!({ "name": "", "phone": "999" }),
+            "A name needs at least one letter or number.",
+        ),
         ("add_support_person", json!({ "name": "Jo" }), "The request is missing `phone`."),
-        ("add_support_person", json!({ "name": "Jo", "phone": "12" }), "A phone number has 3 to 20 digits; this one has 2."),
-        ("update_support_person", json!({ "id": sam_id, "name": "Sam", "phone": "1+2" }), "A + can only come first"),
-        ("update_support_person", json!({ "id": "nobody", "name": "Sam", "phone": "999" }), "isn't here any more"),
+        (
+            "add_support_person",
+            json!({ "name": "Jo", "phone": "12" }),
+            "A phone number has 3 to 20 digits; this one has 2.",
+        ),
+        (
+            "update_support_person",
+            json!({ "id": sam_id, "name": "Sam", "phone": "1+2" }),
+            "A + can only come first",
+        ),
+        (
+            "update_support_person",
+            json!({ "id": "nobody", "name": "Sam", "phone": "999" }),
+            "isn't here any more",
+        ),
         ("delete_support_person", json!({ "id": "nobody" }), "isn't here any more"),
         ("delete_support_person", json!({}), "The request is missing `id`."),
         ("reorder_support_people", json!({ "ids": ["nobody"] }), "Nothing was moved."),
         ("reorder_support_people", json!({ "ids": "all" }), "invalid type"),
-        ("add_support_message", json!({ "personId": sam_id, "text": " " }), "A message needs at least one word."),
-        ("add_support_message", json!({ "personId": sam_id, "text": long }), "up to 160 characters (one text); this one has 161."),
-        ("add_support_message", json!({ "personId": "nobody", "text": "hi" }), "isn't here any more"),
+        (
+            "add_support_message",
+            json!({ "personId": sam_id, "text": " " }),
+            "A message needs at least one word.",
+        ),
+        (
+            "add_support_message",
+            json!({ "personId": sam_id, "text": long }),
+            "up to 160 characters (one text); this one has 161.",
+        ),
+        (
+            "add_support_message",
+            json!({ "personId": "nobody", "text": "hi" }),
+            "isn't here any more",
+        ),
         ("update_support_message", json!({ "id": "nothing", "text": "hi" }), "isn't here any more"),
         ("delete_support_message", json!({ "id": "nothing" }), "isn't here any more"),
-        ("add_crisis_number", json!({ "label": "Clinic", "number": "clinic" }), "isn't one of them"),
-        ("add_crisis_number", json!({ "label": "", "number": "999" }), "A label needs at least one letter or number."),
-        ("edit_crisis_number", json!({ "id": "us.988", "label": "988", "number": "98" }), "3 to 20 digits; this one has 2."),
-        ("edit_crisis_number", json!({ "id": "nope", "label": "X", "number": "999" }), "isn't here any more"),
+        (
+            "add_crisis_number",
+            json!({ "label": "Clinic", "number": "clinic" }),
+            "isn't one of them",
+        ),
+        (
+            "add_crisis_number",
+            json!({ "label": "", "number": "999" }),
+            "A label needs at least one letter or number.",
+        ),
+        (
+            "edit_crisis_number",
+            json!({ "id": "us.988", "label": "988", "number": "98" }),
+            "3 to 20 digits; this one has 2.",
+        ),
+        (
+            "edit_crisis_number",
+            json!({ "id": "nope", "label": "X", "number": "999" }),
+            "isn't here any more",
+        ),
         ("reset_crisis_number", json!({ "id": "nope" }), "Only Ebb's own numbers can be reset"),
-        ("set_crisis_number_hidden", json!({ "id": "nope", "hidden": true }), "Only Ebb's own numbers can be hidden"),
+        (
+            "set_crisis_number_hidden",
+            json!({ "id": "nope", "hidden": true }),
+            "Only Ebb's own numbers can be hidden",
+        ),
         ("set_crisis_number_hidden", json!({ "id": "us.988" }), "The request is missing `hidden`."),
-        ("delete_crisis_number", json!({ "id": "us.emergency" }), "can be changed or hidden, not deleted"),
-        ("set_safety_plan_step", json!({ "step": 7, "text": "x" }), "A safety plan has six steps, 1 to 6; got 7."),
-        ("set_safety_plan_step", json!({ "step": 1, "text": "x".repeat(4_001) }), "up to 4,000 characters; this one has 4,001."),
-        ("set_safety_plan_step", json!({ "step": 1, "text": "x", "extra": 1 }), "unknown field `extra`"),
+        (
+            "delete_crisis_number",
+            json!({ "id": "us.emergency" }),
+            "can be changed or hidden, not deleted",
+        ),
+        (
+            "set_safety_plan_step",
+            json!({ "step": 7, "text": "x" }),
+            "A safety plan has six steps, 1 to 6; got 7.",
+        ),
+        (
+            "set_safety_plan_step",
+            json!({ "step": 1, "text": "x".repeat(4_001) }),
+            "up to 4,000 characters; this one has 4,001.",
+        ),
+        (
+            "set_safety_plan_step",
+            json!({ "step": 1, "text": "x", "extra": 1 }),
+            "unknown field `extra`",
+        ),
         ("update_settings", json!({ "region": "FR" }), "“FR” isn't one."),
     ];
     for (command, request, expected) in cases {
@@ -222,7 +311,8 @@ async fn bad_input_to_every_support_command_is_refused_and_changes_nothing() -> 
 
 async fn snapshot(app: &App) -> Result<Value> {
     let mut all = Vec::new();
-    for command in ["list_support_people", "get_crisis_numbers", "get_safety_plan", "get_settings"] {
+    for command in ["list_support_people", "get_crisis_numbers", "get_safety_plan", "get_settings"]
+    {
         all.push(app.invoke(command, json!({})).await?.unwrap());
     }
     Ok(Value::Array(all))

@@ -32,14 +32,14 @@ mod ids;
 mod insights;
 mod library;
 mod outcome;
+mod safety;
 mod sessions;
 mod settings;
 mod store;
+mod support;
 mod text;
 mod things;
 mod urge;
-mod support;
-mod safety;
 
 pub use catalog::{
     BreathingPattern, MAX_PHASE_SECONDS, MIN_CYCLE_SECONDS, Step, Technique, TechniqueKind,
@@ -67,25 +67,25 @@ pub use library::{
 pub use outcome::{
     DEFAULT_RERATE_MINUTES, MAX_AMOUNT, Outcome, OutcomeInput, RERATE_WINDOW, Rerate, UseAction,
 };
-pub use sessions::{
-    CheckIn, MAX_SESSION_SECONDS, NewCheckIn, NewSession, SessionEnd, TechniqueSession,
-};
-pub use settings::{RERATE_MINUTES_RANGE, Settings, SettingsUpdate, Theme};
-pub use store::{SCHEMA_VERSION, Store};
-pub use text::MAX_LABEL_CHARS;
-pub use things::{Goal, MAX_PLANNED_AMOUNT, NewThing, ThingUpdate, TrackedThing};
-pub use urge::{
-    Intensity, LATE_AFTER, MAX_FUTURE_SKEW, MAX_NOTE_CHARS, MAX_PAGE_SIZE, NewUrge, Urge,
-    UrgeCursor, UrgeEdit, UrgePage, UsedTechnique,
-};
 pub use safety::{
     CrisisNumber, CrisisNumberEdit, CrisisNumberVisibility, CrisisNumbers, MAX_OWN_NUMBERS,
     MAX_SAFETY_STEP_CHARS, NewCrisisNumber, OTHER_REGION, Region, SAFETY_PLAN_STEPS,
     SafetyPlanStep, SafetyPlanUpdate, crisis_data_version, regions,
 };
+pub use sessions::{
+    CheckIn, MAX_SESSION_SECONDS, NewCheckIn, NewSession, SessionEnd, TechniqueSession,
+};
+pub use settings::{RERATE_MINUTES_RANGE, Settings, SettingsUpdate, Theme};
+pub use store::{SCHEMA_VERSION, Store};
 pub use support::{
     ContactLinks, MAX_MESSAGE_CHARS, MAX_MESSAGES_PER_PERSON, MAX_PERSON_NOTE_CHARS,
     MAX_SUPPORT_PEOPLE, NewSupportMessage, NewSupportPerson, PHONE_DIGITS, SupportMessage,
     SupportMessageEdit, SupportPerson, SupportPersonEdit, contact_links, dial_string,
     validate_phone,
+};
+pub use text::MAX_LABEL_CHARS;
+pub use things::{Goal, MAX_PLANNED_AMOUNT, NewThing, ThingUpdate, TrackedThing};
+pub use urge::{
+    Intensity, LATE_AFTER, MAX_FUTURE_SKEW, MAX_NOTE_CHARS, MAX_PAGE_SIZE, NewUrge, Urge,
+    UrgeCursor, UrgeEdit, UrgePage, UsedTechnique,
 };

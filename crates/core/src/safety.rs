@@ -87,7 +87,11 @@ pub fn regions() -> Vec<Region> {
     CRISIS
         .regions
         .iter()
-        .map(|r| Region { code: r.code.clone(), name: r.name.clone(), emergency: r.emergency.clone() })
+        .map(|r| Region {
+            code: r.code.clone(),
+            name: r.name.clone(),
+            emergency: r.emergency.clone(),
+        })
         .collect()
 }
 
@@ -214,7 +218,9 @@ pub struct SafetyPlanUpdate {
 fn builtin_field(id: &str) -> Invalid {
     Invalid::new(
         "id",
-        format!("Ebb's own numbers can be changed or hidden, not deleted; \u{201c}{id}\u{201d} is one of them."),
+        format!(
+            "Ebb's own numbers can be changed or hidden, not deleted; \u{201c}{id}\u{201d} is one of them."
+        ),
     )
 }
 
@@ -228,7 +234,9 @@ impl Store {
     pub fn crisis_numbers(&self) -> Result<CrisisNumbers> {
         let region = self.region()?;
         let mut numbers = Vec::new();
-        if let Some(data) = region.as_deref().and_then(|c| CRISIS.regions.iter().find(|r| r.code == c)) {
+        if let Some(data) =
+            region.as_deref().and_then(|c| CRISIS.regions.iter().find(|r| r.code == c))
+        {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT label, number, hidden FROM crisis_overrides WHERE number_id = ?1",
             )?;
@@ -335,8 +343,10 @@ impl Store {
             )?
             .execute(params![edit.id, label, number, now])?;
         } else {
-            tx.prepare_cached("UPDATE own_crisis_numbers SET label = ?2, number = ?3 WHERE id = ?1")?
-                .execute(params![edit.id, label, number])?;
+            tx.prepare_cached(
+                "UPDATE own_crisis_numbers SET label = ?2, number = ?3 WHERE id = ?1",
+            )?
+            .execute(params![edit.id, label, number])?;
         }
         tx.commit()?;
         self.crisis_numbers()
@@ -347,7 +357,9 @@ impl Store {
         if builtin(id).is_none() {
             return Err(Invalid::new(
                 "id",
-                format!("Only Ebb's own numbers can be reset; \u{201c}{id}\u{201d} isn't one of them."),
+                format!(
+                    "Only Ebb's own numbers can be reset; \u{201c}{id}\u{201d} isn't one of them."
+                ),
             )
             .into());
         }
@@ -415,7 +427,10 @@ impl Store {
     }
 
     /// Saves one step of the safety plan; blank text clears it.
-    pub fn set_safety_plan_step(&mut self, update: SafetyPlanUpdate) -> Result<Vec<SafetyPlanStep>> {
+    pub fn set_safety_plan_step(
+        &mut self,
+        update: SafetyPlanUpdate,
+    ) -> Result<Vec<SafetyPlanStep>> {
         if !(1..=6).contains(&update.step) {
             return Err(Invalid::new(
                 "step",

@@ -144,7 +144,8 @@ pub fn validate_phone(field: &'static str, phone: &str) -> Result<String, Invali
         ));
     }
     for (i, c) in trimmed.chars().enumerate() {
-        let ok = c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')') || (c == '+' && i == 0);
+        let ok =
+            c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')') || (c == '+' && i == 0);
         if !ok {
             let message = if c == '+' {
                 "A + can only come first in a phone number (as in +44 20 7946 0000).".to_owned()

@@ -160,9 +160,7 @@ pub async fn delete_crisis_number(
 
 /// The six steps of the safety plan.
 #[tauri::command]
-pub async fn get_safety_plan(
-    state: State<'_, AppState>,
-) -> Result<Vec<SafetyPlanStep>, IpcError> {
+pub async fn get_safety_plan(state: State<'_, AppState>) -> Result<Vec<SafetyPlanStep>, IpcError> {
     state.run(|store| store.safety_plan()).await
 }
 

@@ -139,7 +139,9 @@ fn a_v5_database_with_rows_upgrades_to_the_latest_and_keeps_every_row() {
                     planned_seconds: 60,
                 })
                 .unwrap();
-            store.finish_session(SessionEnd { id: s.id, completed: true, ..Default::default() }).unwrap();
+            store
+                .finish_session(SessionEnd { id: s.id, completed: true, ..Default::default() })
+                .unwrap();
         }
         store.update_settings(SettingsUpdate { tones: Some(true), ..Default::default() }).unwrap();
         store.connection().execute("VACUUM INTO ?1", [full.to_str().unwrap()]).unwrap();
@@ -175,7 +177,9 @@ fn a_v5_database_with_rows_upgrades_to_the_latest_and_keeps_every_row() {
                 "DELETE FROM main.{table}; INSERT INTO main.{table} ({cols}) SELECT {cols} FROM full.{table};"
             ))
             .unwrap();
-            let n: i64 = conn.query_row(&format!("SELECT count(*) FROM main.{table}"), [], |r| r.get(0)).unwrap();
+            let n: i64 = conn
+                .query_row(&format!("SELECT count(*) FROM main.{table}"), [], |r| r.get(0))
+                .unwrap();
             counts.push((table, n));
         }
         conn.execute_batch("DETACH DATABASE full").unwrap();
@@ -186,7 +190,11 @@ fn a_v5_database_with_rows_upgrades_to_the_latest_and_keeps_every_row() {
     let upgraded = Store::open(&old).unwrap();
     let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
     assert_eq!(upgraded.schema_version().unwrap(), SCHEMA_VERSION);
-    assert_eq!(schema(upgraded.connection()), schema(fresh.connection()), "same schema as a new database");
+    assert_eq!(
+        schema(upgraded.connection()),
+        schema(fresh.connection()),
+        "same schema as a new database"
+    );
     for (table, n) in &counts {
         let after: i64 = upgraded
             .connection()

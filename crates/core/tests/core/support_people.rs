@@ -59,8 +59,7 @@ fn tel_and_sms_links_keep_digits_and_encode_the_message() {
     let links = contact_links("+1 (555) 010-0199", Some("Rough evening — can you talk?"));
     assert_eq!(links.tel, "tel:+15550100199");
     assert_eq!(
-        links.sms,
-        "sms:+15550100199?body=Rough%20evening%20%E2%80%94%20can%20you%20talk%3F",
+        links.sms, "sms:+15550100199?body=Rough%20evening%20%E2%80%94%20can%20you%20talk%3F",
         "RFC 5724 form, spaces as %20 (iOS shows + literally)"
     );
     assert_eq!(contact_links("116 123", None).sms, "sms:116123", "no message: no body");
@@ -99,7 +98,10 @@ fn people_and_messages_have_every_crud_path() {
     );
     let message_id = with.messages[0].id.clone();
     let reworded = store
-        .update_support_message(SupportMessageEdit { id: message_id.clone(), text: "Call me?".into() })
+        .update_support_message(SupportMessageEdit {
+            id: message_id.clone(),
+            text: "Call me?".into(),
+        })
         .unwrap();
     assert_eq!(reworded.messages[0].text, "Call me?");
 
@@ -113,7 +115,10 @@ fn people_and_messages_have_every_crud_path() {
         .unwrap();
     assert_eq!(edited.name, "Sam B");
     assert_eq!(edited.note, None, "a blank note clears it");
-    assert_eq!(edited.messages[0].sms, "sms:07700900123?body=Call%20me%3F", "links follow the number");
+    assert_eq!(
+        edited.messages[0].sms, "sms:07700900123?body=Call%20me%3F",
+        "links follow the number"
+    );
 
     let order = store.reorder_support_people(vec![ana.id.clone(), sam.id.clone()]).unwrap();
     assert_eq!(order.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Ana", "Sam B"]);
@@ -140,45 +145,91 @@ fn refused_people_and_messages_change_nothing() {
     let sam = store.add_support_person(person("Sam", "555 0100")).unwrap();
     for i in 0..5 {
         store
-            .add_support_message(NewSupportMessage { person_id: sam.id.clone(), text: format!("m{i}") })
+            .add_support_message(NewSupportMessage {
+                person_id: sam.id.clone(),
+                text: format!("m{i}"),
+            })
             .unwrap();
     }
     let before = snapshot(&store);
     let cases: Vec<(Error, &str, &str)> = vec![
-        (store.add_support_person(person("", "555 0100")).unwrap_err(), "name", "A name needs at least one letter or number."),
-        (store.add_support_person(person(&"x".repeat(61), "555 0100")).unwrap_err(), "name", "up to 60 characters; this one has 61"),
-        (store.add_support_person(person("Jo", "abc")).unwrap_err(), "phone", "\u{201c}a\u{201d} isn't one of them"),
+        (
+            store.add_support_person(person("", "555 0100")).unwrap_err(),
+            "name",
+            "A name needs at least one letter or number.",
+        ),
+        (
+            store.add_support_person(person(&"x".repeat(61), "555 0100")).unwrap_err(),
+            "name",
+            "up to 60 characters; this one has 61",
+        ),
+        (
+            store.add_support_person(person("Jo", "abc")).unwrap_err(),
+            "phone",
+            "\u{201c}a\u{201d} isn't one of them",
+        ),
         (
             store
-                .add_support_person(NewSupportPerson { note: Some("n".repeat(201)), ..person("Jo", "999") })
+                .add_support_person(NewSupportPerson {
+                    note: Some("n".repeat(201)),
+                    ..person("Jo", "999")
+                })
                 .unwrap_err(),
             "note",
             "A note about someone can be up to 200 characters; this one has 201.",
         ),
         (
             store
-                .update_support_person(SupportPersonEdit { id: sam.id.clone(), name: "Sam".into(), phone: "1+2".into(), note: None })
+                .update_support_person(SupportPersonEdit {
+                    id: sam.id.clone(),
+                    name: "Sam".into(),
+                    phone: "1+2".into(),
+                    note: None,
+                })
                 .unwrap_err(),
             "phone",
             "A + can only come first",
         ),
         (
-            store.add_support_message(NewSupportMessage { person_id: sam.id.clone(), text: "sixth".into() }).unwrap_err(),
+            store
+                .add_support_message(NewSupportMessage {
+                    person_id: sam.id.clone(),
+                    text: "sixth".into(),
+                })
+                .unwrap_err(),
             "text",
             "Each person can have up to 5 ready-made messages",
         ),
         (
-            store.update_support_message(SupportMessageEdit { id: store.support_people().unwrap()[0].messages[0].id.clone(), text: " ".into() }).unwrap_err(),
+            store
+                .update_support_message(SupportMessageEdit {
+                    id: store.support_people().unwrap()[0].messages[0].id.clone(),
+                    text: " ".into(),
+                })
+                .unwrap_err(),
             "text",
             "A message needs at least one word.",
         ),
         (
-            store.update_support_message(SupportMessageEdit { id: store.support_people().unwrap()[0].messages[0].id.clone(), text: "y".repeat(161) }).unwrap_err(),
+            store
+                .update_support_message(SupportMessageEdit {
+                    id: store.support_people().unwrap()[0].messages[0].id.clone(),
+                    text: "y".repeat(161),
+                })
+                .unwrap_err(),
             "text",
             "up to 160 characters (one text); this one has 161.",
         ),
-        (store.reorder_support_people(vec!["nobody".into()]).unwrap_err(), "ids", "lists each of your 1 support people once"),
-        (store.reorder_support_people(vec![sam.id.clone(), sam.id.clone()]).unwrap_err(), "ids", "Nothing was moved."),
+        (
+            store.reorder_support_people(vec!["nobody".into()]).unwrap_err(),
+            "ids",
+            "lists each of your 1 support people once",
+        ),
+        (
+            store.reorder_support_people(vec![sam.id.clone(), sam.id.clone()]).unwrap_err(),
+            "ids",
+            "Nothing was moved.",
+        ),
     ];
     for (err, field, expected) in cases {
         let (f, message) = invalid(err);
@@ -186,7 +237,10 @@ fn refused_people_and_messages_change_nothing() {
         assert!(message.contains(expected), "{message:?} lacks {expected:?}");
     }
     assert!(matches!(
-        store.add_support_message(NewSupportMessage { person_id: "nobody".into(), text: "hi".into() }),
+        store.add_support_message(NewSupportMessage {
+            person_id: "nobody".into(),
+            text: "hi".into()
+        }),
         Err(Error::NotFound { .. })
     ));
     assert!(matches!(store.delete_support_message("nothing"), Err(Error::NotFound { .. })));
@@ -200,7 +254,8 @@ fn at_most_twenty_people() {
         store.add_support_person(person(&format!("P{i}"), "555 0100")).unwrap();
     }
     let before = snapshot(&store);
-    let (field, message) = invalid(store.add_support_person(person("One more", "999")).unwrap_err());
+    let (field, message) =
+        invalid(store.add_support_person(person("One more", "999")).unwrap_err());
     assert_eq!(field, "name");
     assert!(message.contains("You have 20 people here"), "{message}");
     assert_eq!(snapshot(&store), before);
@@ -220,7 +275,9 @@ fn crisis_numbers_are_there_for_us_uk_and_canada_with_dates() {
         ("CA", &["911", "1-888-688-6677"]),
     ];
     for (code, numbers) in expected {
-        store.update_settings(SettingsUpdate { region: Some(code.into()), ..Default::default() }).unwrap();
+        store
+            .update_settings(SettingsUpdate { region: Some(code.into()), ..Default::default() })
+            .unwrap();
         let list = store.crisis_numbers().unwrap();
         assert_eq!(list.region.as_deref(), Some(code));
         assert_eq!(list.numbers.iter().map(|n| n.number.as_str()).collect::<Vec<_>>(), numbers);
@@ -230,12 +287,17 @@ fn crisis_numbers_are_there_for_us_uk_and_canada_with_dates() {
             assert!(n.links.tel.starts_with("tel:") && n.builtin && !n.hidden);
         }
     }
-    store.update_settings(SettingsUpdate { region: Some("US".into()), ..Default::default() }).unwrap();
+    store
+        .update_settings(SettingsUpdate { region: Some("US".into()), ..Default::default() })
+        .unwrap();
     let us = store.crisis_numbers().unwrap();
     let line988 = us.numbers.iter().find(|n| n.id == "us.988").unwrap();
     assert!(line988.textable, "988: call or text");
     assert_eq!(line988.links.sms, "sms:988");
-    assert_eq!(us.numbers.iter().find(|n| n.id == "us.never-use-alone").unwrap().links.tel, "tel:18004843731");
+    assert_eq!(
+        us.numbers.iter().find(|n| n.id == "us.never-use-alone").unwrap().links.tel,
+        "tel:18004843731"
+    );
 }
 
 #[test]
@@ -243,7 +305,9 @@ fn region_is_a_builtin_code_or_other() {
     let (mut store, _) = store_at_t0();
     let before = snapshot(&store);
     let (field, message) = invalid(
-        store.update_settings(SettingsUpdate { region: Some("FR".into()), ..Default::default() }).unwrap_err(),
+        store
+            .update_settings(SettingsUpdate { region: Some("FR".into()), ..Default::default() })
+            .unwrap_err(),
     );
     assert_eq!(field, "region");
     assert!(message.contains("Ebb has numbers for US, UK, CA so far"), "{message}");
@@ -259,7 +323,9 @@ fn region_is_a_builtin_code_or_other() {
 #[test]
 fn builtin_numbers_can_be_changed_hidden_and_reset_and_own_numbers_added() {
     let (mut store, _) = store_at_t0();
-    store.update_settings(SettingsUpdate { region: Some("UK".into()), ..Default::default() }).unwrap();
+    store
+        .update_settings(SettingsUpdate { region: Some("UK".into()), ..Default::default() })
+        .unwrap();
     let edited = store
         .edit_crisis_number(CrisisNumberEdit {
             id: "uk.samaritans".into(),
@@ -268,11 +334,17 @@ fn builtin_numbers_can_be_changed_hidden_and_reset_and_own_numbers_added() {
         })
         .unwrap();
     let sam = edited.numbers.iter().find(|n| n.id == "uk.samaritans").unwrap();
-    assert_eq!((sam.label.as_str(), sam.number.as_str(), sam.edited), ("Samaritans, free", "116 123", true));
+    assert_eq!(
+        (sam.label.as_str(), sam.number.as_str(), sam.edited),
+        ("Samaritans, free", "116 123", true)
+    );
     assert_eq!(sam.last_checked.as_deref(), Some("2026-11-27"), "still Ebb's data underneath");
 
     let hidden = store
-        .set_crisis_number_hidden(CrisisNumberVisibility { id: "uk.samaritans".into(), hidden: true })
+        .set_crisis_number_hidden(CrisisNumberVisibility {
+            id: "uk.samaritans".into(),
+            hidden: true,
+        })
         .unwrap();
     let sam = hidden.numbers.iter().find(|n| n.id == "uk.samaritans").unwrap();
     assert!(sam.hidden && sam.label == "Samaritans, free", "hiding keeps the change");
@@ -282,27 +354,79 @@ fn builtin_numbers_can_be_changed_hidden_and_reset_and_own_numbers_added() {
     assert!(!sam.hidden && !sam.edited && sam.label == "Samaritans");
 
     let own = store
-        .add_crisis_number(NewCrisisNumber { label: "My clinic".into(), number: "020 7946 0000".into() })
+        .add_crisis_number(NewCrisisNumber {
+            label: "My clinic".into(),
+            number: "020 7946 0000".into(),
+        })
         .unwrap();
     let clinic = own.numbers.last().unwrap();
     assert!(!clinic.builtin && clinic.last_checked.is_none());
     assert_eq!(clinic.links.tel, "tel:02079460000");
     let clinic_id = clinic.id.clone();
     let changed = store
-        .edit_crisis_number(CrisisNumberEdit { id: clinic_id.clone(), label: "Clinic".into(), number: "020 7946 0001".into() })
+        .edit_crisis_number(CrisisNumberEdit {
+            id: clinic_id.clone(),
+            label: "Clinic".into(),
+            number: "020 7946 0001".into(),
+        })
         .unwrap();
     assert_eq!(changed.numbers.last().unwrap().number, "020 7946 0001");
-    store.update_settings(SettingsUpdate { region: Some("CA".into()), ..Default::default() }).unwrap();
-    assert_eq!(store.crisis_numbers().unwrap().numbers.last().unwrap().label, "Clinic", "own numbers follow any region");
+    store
+        .update_settings(SettingsUpdate { region: Some("CA".into()), ..Default::default() })
+        .unwrap();
+    assert_eq!(
+        store.crisis_numbers().unwrap().numbers.last().unwrap().label,
+        "Clinic",
+        "own numbers follow any region"
+    );
 
     let before = snapshot(&store);
     let refusals = [
-        (store.add_crisis_number(NewCrisisNumber { label: "X".into(), number: "12".into() }).unwrap_err(), "number", "3 to 20 digits; this one has 2"),
-        (store.add_crisis_number(NewCrisisNumber { label: " ".into(), number: "999".into() }).unwrap_err(), "label", "A label needs at least one letter or number."),
-        (store.edit_crisis_number(CrisisNumberEdit { id: "ca.nors".into(), label: "NORS".into(), number: "nors".into() }).unwrap_err(), "number", "isn't one of them"),
-        (store.delete_crisis_number("ca.nors").unwrap_err(), "id", "can be changed or hidden, not deleted"),
-        (store.set_crisis_number_hidden(CrisisNumberVisibility { id: clinic_id.clone(), hidden: true }).unwrap_err(), "id", "Only Ebb's own numbers can be hidden"),
-        (store.reset_crisis_number(&clinic_id).unwrap_err(), "id", "Only Ebb's own numbers can be reset"),
+        (
+            store
+                .add_crisis_number(NewCrisisNumber { label: "X".into(), number: "12".into() })
+                .unwrap_err(),
+            "number",
+            "3 to 20 digits; this one has 2",
+        ),
+        (
+            store
+                .add_crisis_number(NewCrisisNumber { label: " ".into(), number: "999".into() })
+                .unwrap_err(),
+            "label",
+            "A label needs at least one letter or number.",
+        ),
+        (
+            store
+                .edit_crisis_number(CrisisNumberEdit {
+                    id: "ca.nors".into(),
+                    label: "NORS".into(),
+                    number: "nors".into(),
+                })
+                .unwrap_err(),
+            "number",
+            "isn't one of them",
+        ),
+        (
+            store.delete_crisis_number("ca.nors").unwrap_err(),
+            "id",
+            "can be changed or hidden, not deleted",
+        ),
+        (
+            store
+                .set_crisis_number_hidden(CrisisNumberVisibility {
+                    id: clinic_id.clone(),
+                    hidden: true,
+                })
+                .unwrap_err(),
+            "id",
+            "Only Ebb's own numbers can be hidden",
+        ),
+        (
+            store.reset_crisis_number(&clinic_id).unwrap_err(),
+            "id",
+            "Only Ebb's own numbers can be reset",
+        ),
     ];
     for (err, field, expected) in refusals {
         let (f, message) = invalid(err);
@@ -310,7 +434,11 @@ fn builtin_numbers_can_be_changed_hidden_and_reset_and_own_numbers_added() {
         assert!(message.contains(expected), "{message:?} lacks {expected:?}");
     }
     assert!(matches!(
-        store.edit_crisis_number(CrisisNumberEdit { id: "nope".into(), label: "A".into(), number: "999".into() }),
+        store.edit_crisis_number(CrisisNumberEdit {
+            id: "nope".into(),
+            label: "A".into(),
+            number: "999".into()
+        }),
         Err(Error::NotFound { .. })
     ));
     assert_eq!(snapshot(&store), before, "refusals changed nothing");
@@ -336,22 +464,36 @@ fn the_safety_plan_keeps_each_step() {
     );
     assert!(plan.iter().all(|s| s.text.is_empty()));
     let saved = store
-        .set_safety_plan_step(SafetyPlanUpdate { step: 3, text: "  The park, Ana's kitchen ".into() })
+        .set_safety_plan_step(SafetyPlanUpdate {
+            step: 3,
+            text: "  The park, Ana's kitchen ".into(),
+        })
         .unwrap();
     assert_eq!(saved[2].text, "The park, Ana's kitchen");
     let long = "é".repeat(4_000);
-    assert_eq!(store.set_safety_plan_step(SafetyPlanUpdate { step: 6, text: long.clone() }).unwrap()[5].text, long);
+    assert_eq!(
+        store.set_safety_plan_step(SafetyPlanUpdate { step: 6, text: long.clone() }).unwrap()[5]
+            .text,
+        long
+    );
     let before = snapshot(&store);
-    let (field, message) =
-        invalid(store.set_safety_plan_step(SafetyPlanUpdate { step: 7, text: "x".into() }).unwrap_err());
+    let (field, message) = invalid(
+        store.set_safety_plan_step(SafetyPlanUpdate { step: 7, text: "x".into() }).unwrap_err(),
+    );
     assert_eq!((field, message.as_str()), ("step", "A safety plan has six steps, 1 to 6; got 7."));
     let (field, message) = invalid(
-        store.set_safety_plan_step(SafetyPlanUpdate { step: 1, text: "x".repeat(4_001) }).unwrap_err(),
+        store
+            .set_safety_plan_step(SafetyPlanUpdate { step: 1, text: "x".repeat(4_001) })
+            .unwrap_err(),
     );
     assert_eq!(field, "text");
-    assert_eq!(message, "Each step of the plan can be up to 4,000 characters; this one has 4,001. Nothing was saved.");
+    assert_eq!(
+        message,
+        "Each step of the plan can be up to 4,000 characters; this one has 4,001. Nothing was saved."
+    );
     assert_eq!(snapshot(&store), before);
-    let cleared = store.set_safety_plan_step(SafetyPlanUpdate { step: 3, text: "  ".into() }).unwrap();
+    let cleared =
+        store.set_safety_plan_step(SafetyPlanUpdate { step: 3, text: "  ".into() }).unwrap();
     assert_eq!(cleared[2].text, "", "blank clears a step");
 }
 
@@ -360,7 +502,11 @@ fn reaching_out_is_a_technique_whose_use_counts_for_the_craving() {
     let reaching = builtin_technique("reaching-out").expect("in the catalog");
     assert_eq!(reaching.kind, TechniqueKind::ReachingOut);
     assert_eq!(reaching.name, "Reach out to someone");
-    assert!(reaching.source.contains("care.md") && reaching.prior.is_some() && reaching.evidence.is_some());
+    assert!(
+        reaching.source.contains("care.md")
+            && reaching.prior.is_some()
+            && reaching.evidence.is_some()
+    );
 
     let (mut store, _) = store_at_t0();
     let urge = store.log_urge(NewUrge::now(Intensity::try_from(8).unwrap())).unwrap();
@@ -371,7 +517,9 @@ fn reaching_out_is_a_technique_whose_use_counts_for_the_craving() {
             planned_seconds: 60,
         })
         .unwrap();
-    store.finish_session(SessionEnd { id: session.id, completed: true, ..Default::default() }).unwrap();
+    store
+        .finish_session(SessionEnd { id: session.id, completed: true, ..Default::default() })
+        .unwrap();
     let got = store.urge(&urge.id).unwrap();
     assert!(
         got.techniques.iter().any(|t| t.technique_id == "reaching-out"),
