@@ -19,11 +19,10 @@ use ebb_core::{
     UrgeEdit, UrgeFilter, UrgePage, UseAction, UsedTechnique, WeekPoint, WhatHelps,
 };
 use ebb_core::{
-    Followed, GoalDay, GoalReview, Plan, PlanEdit, PlanFollowedInput, PlanInput, PlanMove,
-    PlanPause, PlanStats, PlanUse, PlanUseRequest, TimeBand,
-    JournalCursor, JournalEdit, JournalEntry, JournalFilter, JournalForUrges, JournalKind,
-    JournalPage, JournalQuery, LinkedUrge, NewJournalEntry, NewReflection, ReflectionAnswers,
-    ReflectionStatus, UsedThisWeek, WeekWent,
+    Followed, GoalDay, GoalReview, JournalCursor, JournalEdit, JournalEntry, JournalFilter,
+    JournalForUrges, JournalKind, JournalPage, JournalQuery, LinkedUrge, NewJournalEntry,
+    NewReflection, Plan, PlanEdit, PlanFollowedInput, PlanInput, PlanMove, PlanPause, PlanStats,
+    PlanUse, PlanUseRequest, ReflectionAnswers, ReflectionStatus, TimeBand, UsedThisWeek, WeekWent,
 };
 
 /// Where the generated file lives, relative to this crate.
@@ -130,6 +129,22 @@ pub fn typescript() -> String {
         declare::<NewReflection>(&cfg),
         declare::<UsedThisWeek>(&cfg),
         declare::<ReflectionStatus>(&cfg),
+        declare::<ebb_core::ContactLinks>(&cfg),
+        declare::<ebb_core::SupportMessage>(&cfg),
+        declare::<ebb_core::SupportPerson>(&cfg),
+        declare::<ebb_core::NewSupportPerson>(&cfg),
+        declare::<ebb_core::SupportPersonEdit>(&cfg),
+        declare::<ebb_core::NewSupportMessage>(&cfg),
+        declare::<ebb_core::SupportMessageEdit>(&cfg),
+        declare::<crate::commands::support::ReorderRequest>(&cfg),
+        declare::<ebb_core::Region>(&cfg),
+        declare::<ebb_core::CrisisNumber>(&cfg),
+        declare::<ebb_core::CrisisNumbers>(&cfg),
+        declare::<ebb_core::NewCrisisNumber>(&cfg),
+        declare::<ebb_core::CrisisNumberEdit>(&cfg),
+        declare::<ebb_core::CrisisNumberVisibility>(&cfg),
+        declare::<ebb_core::SafetyPlanStep>(&cfg),
+        declare::<ebb_core::SafetyPlanUpdate>(&cfg),
     ] {
         out.push_str(&decl);
         out.push('\n');

@@ -79,6 +79,22 @@ pub fn invoke_handler<R: tauri::Runtime>()
         commands::journal::save_reflection,
         commands::journal::reflection_status,
         commands::journal::journal_prompts,
+        commands::support::list_support_people,
+        commands::support::add_support_person,
+        commands::support::update_support_person,
+        commands::support::delete_support_person,
+        commands::support::reorder_support_people,
+        commands::support::add_support_message,
+        commands::support::update_support_message,
+        commands::support::delete_support_message,
+        commands::support::get_crisis_numbers,
+        commands::support::add_crisis_number,
+        commands::support::edit_crisis_number,
+        commands::support::reset_crisis_number,
+        commands::support::set_crisis_number_hidden,
+        commands::support::delete_crisis_number,
+        commands::support::get_safety_plan,
+        commands::support::set_safety_plan_step,
     ]
 }
 
@@ -91,6 +107,9 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         // A vibration per breathing phase on phones; on desktop the plugin does nothing.
         .plugin(tauri_plugin_haptics::init())
+        // Hands `tel:` and `sms:` links to the dialler or messaging app (support people, crisis
+        // numbers). Its capability allows those two schemes and nothing else.
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(invoke_handler())
         .setup(move |app| {
             let data_dir = state::data_dir(app.handle())?;

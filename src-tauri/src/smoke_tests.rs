@@ -305,6 +305,9 @@ fn the_plans_and_goals_commands_answer_through_ipc() {
         Ok(Value::Null)
     );
     assert_eq!(call(&window, "list_plans", json!({})).unwrap().as_array().map(Vec::len), Some(1));
+}
+
+#[test]
 fn the_journal_commands_answer_through_ipc() {
     let (_app, window) = app();
     let prompts = call(&window, "journal_prompts", json!({})).unwrap();
@@ -359,4 +362,112 @@ fn the_journal_commands_answer_through_ipc() {
     assert_eq!(bad["code"], "invalid_input", "{bad}");
     let gone = call(&window, "get_journal_entry", json!({ "request": { "id": id } })).unwrap_err();
     assert_eq!(gone["code"], "not_found", "{gone}");
+}
+
+#[test]
+fn the_support_and_help_now_commands_answer_through_ipc() {
+    let (_app, window) = app();
+    let sam = call(
+        &window,
+        "add_support_person",
+        json!({ "request": { "name": "Sam", "phone": "+44 7700 900123", "note": "calls back" } }),
+    )
+    .unwrap();
+    assert_eq!(sam["links"]["tel"], "tel:+447700900123", "{sam}");
+    let id = sam["id"].as_str().unwrap().to_owned();
+    let ana = call(
+        &window,
+        "add_support_person",
+        json!({ "request": { "name": "Ana", "phone": "555 0100" } }),
+    )
+    .unwrap();
+    let edited = call(
+        &window,
+        "update_support_person",
+        json!({ "request": { "id": id, "name": "Sam B", "phone": "07700 900123" } }),
+    )
+    .unwrap();
+    assert_eq!(edited["name"], "Sam B");
+    let with_message = call(
+        &window,
+        "add_support_message",
+        json!({ "request": { "personId": id, "text": "Rough evening, can you talk?" } }),
+    )
+    .unwrap();
+    let message = &with_message["messages"][0];
+    assert_eq!(message["sms"], "sms:07700900123?body=Rough%20evening%2C%20can%20you%20talk%3F");
+    let reworded = call(
+        &window,
+        "update_support_message",
+        json!({ "request": { "id": message["id"], "text": "Call me?" } }),
+    )
+    .unwrap();
+    assert_eq!(reworded["messages"][0]["text"], "Call me?");
+    let gone =
+        call(&window, "delete_support_message", json!({ "request": { "id": message["id"] } }))
+            .unwrap();
+    assert_eq!(gone["messages"], json!([]));
+    let order =
+        call(&window, "reorder_support_people", json!({ "request": { "ids": [ana["id"], id] } }))
+            .unwrap();
+    assert_eq!(order[0]["name"], "Ana", "{order}");
+    assert_eq!(
+        call(&window, "list_support_people", json!({})).unwrap().as_array().map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(
+        call(&window, "delete_support_person", json!({ "request": { "id": id } })),
+        Ok(Value::Null)
+    );
+
+    let none = call(&window, "get_crisis_numbers", json!({})).unwrap();
+    assert_eq!(none["region"], Value::Null, "{none}");
+    call(&window, "update_settings", json!({ "request": { "region": "UK" } })).unwrap();
+    let uk = call(&window, "get_crisis_numbers", json!({})).unwrap();
+    assert_eq!(uk["numbers"][0]["number"], "999", "{uk}");
+    let own = call(
+        &window,
+        "add_crisis_number",
+        json!({ "request": { "label": "My clinic", "number": "020 7946 0000" } }),
+    )
+    .unwrap();
+    let own_id = own["numbers"][2]["id"].clone();
+    let edited = call(
+        &window,
+        "edit_crisis_number",
+        json!({ "request": { "id": "uk.samaritans", "label": "Samaritans (free)", "number": "116 123" } }),
+    )
+    .unwrap();
+    assert_eq!(edited["numbers"][1]["edited"], true, "{edited}");
+    let reset =
+        call(&window, "reset_crisis_number", json!({ "request": { "id": "uk.samaritans" } }))
+            .unwrap();
+    assert_eq!(reset["numbers"][1]["label"], "Samaritans");
+    let hidden = call(
+        &window,
+        "set_crisis_number_hidden",
+        json!({ "request": { "id": "uk.samaritans", "hidden": true } }),
+    )
+    .unwrap();
+    assert_eq!(hidden["numbers"][1]["hidden"], true);
+    let deleted =
+        call(&window, "delete_crisis_number", json!({ "request": { "id": own_id } })).unwrap();
+    assert_eq!(deleted["numbers"].as_array().map(Vec::len), Some(2));
+
+    let plan = call(&window, "get_safety_plan", json!({})).unwrap();
+    assert_eq!(plan.as_array().map(Vec::len), Some(6));
+    let saved = call(
+        &window,
+        "set_safety_plan_step",
+        json!({ "request": { "step": 1, "text": "Pacing, not sleeping" } }),
+    )
+    .unwrap();
+    assert_eq!(saved[0]["text"], "Pacing, not sleeping");
+    let bad = call(
+        &window,
+        "add_support_person",
+        json!({ "request": { "name": "Jo", "phone": "call me" } }),
+    )
+    .unwrap_err();
+    assert_eq!(bad["code"], "invalid_input", "{bad}");
 }

@@ -9,3 +9,4 @@ mod helps;
 mod journal;
 mod library;
 mod plans;
+mod support;

@@ -32,6 +32,8 @@ pub enum TechniqueKind {
     Waiting,
     /// Writing it down: the journal editor, linked to the craving.
     Journaling,
+    /// Calling or texting a support person (its player is the support-people list).
+    ReachingOut,
 }
 
 /// A breathing pattern, in seconds per phase.
@@ -217,6 +219,9 @@ mod tests {
                 }
                 TechniqueKind::Waiting | TechniqueKind::Journaling => {
                     assert!(t.pattern.is_none() && t.steps.is_empty(), "{}", t.id);
+                }
+                TechniqueKind::ReachingOut => {
+                    assert!(t.pattern.is_none() && t.prior.is_some() && t.evidence.is_some());
                 }
             }
             if t.pattern.is_some() && (t.pattern.map(|p| p.hold_in + p.hold_out) != Some(0.0)) {

@@ -35,9 +35,11 @@ mod journal;
 mod library;
 mod outcome;
 mod plans;
+mod safety;
 mod sessions;
 mod settings;
 mod store;
+mod support;
 mod text;
 mod things;
 mod urge;
@@ -80,11 +82,22 @@ pub use plans::{
     Followed, MAX_PLAN_CHIPS, MAX_PLANS, Plan, PlanConditions, PlanEdit, PlanFollowedInput,
     PlanInput, PlanMove, PlanPause, PlanStats, PlanUse, PlanUseRequest, TimeBand, plan_matches,
 };
+pub use safety::{
+    CrisisNumber, CrisisNumberEdit, CrisisNumberVisibility, CrisisNumbers, MAX_OWN_NUMBERS,
+    MAX_SAFETY_STEP_CHARS, NewCrisisNumber, OTHER_REGION, Region, SAFETY_PLAN_STEPS,
+    SafetyPlanStep, SafetyPlanUpdate, crisis_data_version, regions,
+};
 pub use sessions::{
     CheckIn, MAX_SESSION_SECONDS, NewCheckIn, NewSession, SessionEnd, TechniqueSession,
 };
 pub use settings::{RERATE_MINUTES_RANGE, Settings, SettingsUpdate, Theme};
 pub use store::{SCHEMA_VERSION, Store};
+pub use support::{
+    ContactLinks, MAX_MESSAGE_CHARS, MAX_MESSAGES_PER_PERSON, MAX_PERSON_NOTE_CHARS,
+    MAX_SUPPORT_PEOPLE, NewSupportMessage, NewSupportPerson, PHONE_DIGITS, SupportMessage,
+    SupportMessageEdit, SupportPerson, SupportPersonEdit, contact_links, dial_string,
+    validate_phone,
+};
 pub use text::MAX_LABEL_CHARS;
 pub use things::{Goal, MAX_PLANNED_AMOUNT, NewThing, ThingUpdate, TrackedThing};
 pub use urge::{

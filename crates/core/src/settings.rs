@@ -37,6 +37,9 @@ pub struct Settings {
     pub journal_prompts: bool,
     /// Opt-in: a gentle weekly reflection, offered once 7 days have passed (off by default).
     pub weekly_reflection: bool,
+    /// The region whose crisis numbers Help now shows (`US`, `UK`, `CA` or `other`); `None`
+    /// until the person chooses (the UI proposes one from the system language and asks once).
+    pub region: Option<String>,
 }
 
 /// The colour scheme.
@@ -114,6 +117,10 @@ pub struct SettingsUpdate {
     #[serde(default)]
     #[ts(optional)]
     pub weekly_reflection: Option<bool>,
+    /// The region for Help now's numbers: a built-in code or `other`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub region: Option<String>,
 }
 
 impl Store {
@@ -142,6 +149,7 @@ impl Store {
             theme: self.setting("theme")?.map_or(Theme::System, |v| Theme::parse(&v)),
             journal_prompts: self.flag("journal_prompts", true)?,
             weekly_reflection: self.flag("weekly_reflection", false)?,
+            region: self.region()?,
         })
     }
 
@@ -162,6 +170,9 @@ impl Store {
         }
         if let Some(id) = &update.default_technique_id {
             self.check_default_technique(id)?;
+        }
+        if let Some(region) = &update.region {
+            crate::safety::validate_region(region)?;
         }
         let tx = self.conn.transaction()?;
         {
@@ -194,6 +205,9 @@ impl Store {
             }
             if let Some(theme) = update.theme {
                 put.execute(params!["theme", theme.as_str()])?;
+            }
+            if let Some(region) = &update.region {
+                put.execute(params!["region", region])?;
             }
         }
         tx.commit()?;

@@ -8,6 +8,7 @@ pub mod journal;
 pub mod outcomes;
 pub mod plans;
 pub mod settings;
+pub mod support;
 pub mod techniques;
 pub mod things;
 pub mod urges;

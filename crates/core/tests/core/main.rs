@@ -13,4 +13,5 @@ mod migrations;
 mod plans;
 mod sessions;
 mod support;
+mod support_people;
 mod urges;

@@ -218,3 +218,99 @@ fn a_v5_database_upgrades_to_the_journal_and_keeps_every_row() {
         .unwrap();
     assert_eq!(written.urge.map(|u| u.id), Some(urge_id));
 }
+
+/// The migrations up to v5 (before issue #6), frozen as shipped.
+const UP_TO_V5: [&str; 5] = [
+    include_str!("../../src/migrations/0001_urges.sql"),
+    include_str!("../../src/migrations/0002_capture.sql"),
+    include_str!("../../src/migrations/0003_sessions.sql"),
+    include_str!("../../src/migrations/0004_library.sql"),
+    include_str!("../../src/migrations/0005_helps.sql"),
+];
+
+#[test]
+fn a_v5_database_with_rows_upgrades_to_the_latest_and_keeps_every_row() {
+    use ebb_core::{Intensity, NewSession, NewUrge, SessionEnd, SettingsUpdate};
+    let dir = tempfile::tempdir().unwrap();
+    // Rows written through the API, in a database of today's schema …
+    let full = dir.path().join("full.db");
+    {
+        let (mut store, _) = crate::support::store_at_t0();
+        for level in [3, 7, 9] {
+            let urge = store.log_urge(NewUrge::now(Intensity::try_from(level).unwrap())).unwrap();
+            let s = store
+                .start_session(NewSession {
+                    technique_id: "breathing.box".into(),
+                    urge_id: Some(urge.id),
+                    planned_seconds: 60,
+                })
+                .unwrap();
+            store
+                .finish_session(SessionEnd { id: s.id, completed: true, ..Default::default() })
+                .unwrap();
+        }
+        store.update_settings(SettingsUpdate { tones: Some(true), ..Default::default() }).unwrap();
+        store.connection().execute("VACUUM INTO ?1", [full.to_str().unwrap()]).unwrap();
+    }
+    // … copied into a database at schema v5, table by table, column by column.
+    let old = dir.path().join("v5.db");
+    let mut counts = Vec::new();
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        for sql in UP_TO_V5 {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        conn.execute("ATTACH DATABASE ?1 AS full", [full.to_str().unwrap()]).unwrap();
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        conn.execute_batch("DELETE FROM main.chips; DELETE FROM main.settings;").ok();
+        for table in tables {
+            let columns: Vec<String> = conn
+                .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let cols = columns.join(", ");
+            conn.execute_batch(&format!(
+                "DELETE FROM main.{table}; INSERT INTO main.{table} ({cols}) SELECT {cols} FROM full.{table};"
+            ))
+            .unwrap();
+            let n: i64 = conn
+                .query_row(&format!("SELECT count(*) FROM main.{table}"), [], |r| r.get(0))
+                .unwrap();
+            counts.push((table, n));
+        }
+        conn.execute_batch("DETACH DATABASE full").unwrap();
+    }
+    assert!(counts.iter().any(|(t, n)| t == "urges" && *n == 3), "{counts:?}");
+    assert!(counts.iter().any(|(t, n)| t == "technique_sessions" && *n == 3), "{counts:?}");
+
+    let upgraded = Store::open(&old).unwrap();
+    let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
+    assert_eq!(upgraded.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(
+        schema(upgraded.connection()),
+        schema(fresh.connection()),
+        "same schema as a new database"
+    );
+    for (table, n) in &counts {
+        let after: i64 = upgraded
+            .connection()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(after, *n, "{table}: every row kept");
+    }
+    assert_eq!(upgraded.count_urges().unwrap(), 3);
+    assert!(upgraded.settings().unwrap().tones, "settings kept");
+    assert_eq!(upgraded.settings().unwrap().region, None, "no region until chosen");
+    assert!(upgraded.support_people().unwrap().is_empty());
+    assert_eq!(upgraded.safety_plan().unwrap().len(), 6);
+}

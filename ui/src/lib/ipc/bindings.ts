@@ -422,7 +422,20 @@ reduceMotion: boolean,
 /**
  * Light, dark, or as the system is.
  */
-theme: Theme, };
+theme: Theme, 
+/**
+ * The journal shows a rotating prompt above the editor (on by default).
+ */
+journalPrompts: boolean, 
+/**
+ * Opt-in: a gentle weekly reflection, offered once 7 days have passed (off by default).
+ */
+weeklyReflection: boolean, 
+/**
+ * The region whose crisis numbers Help now shows (`US`, `UK`, `CA` or `other`); `None`
+ * until the person chooses (the UI proposes one from the system language and asks once).
+ */
+region: string | null, };
 
 export type SettingsUpdate = { 
 /**
@@ -456,9 +469,21 @@ reduceMotion?: boolean,
 /**
  * The colour scheme.
  */
-theme?: Theme, };
+theme?: Theme, 
+/**
+ * Journal prompts on or off.
+ */
+journalPrompts?: boolean, 
+/**
+ * The weekly reflection on or off.
+ */
+weeklyReflection?: boolean, 
+/**
+ * The region for Help now's numbers: a built-in code or `other`.
+ */
+region?: string, };
 
-export type TechniqueKind = "breathing" | "urgeSurfing" | "steps" | "waiting";
+export type TechniqueKind = "breathing" | "urgeSurfing" | "steps" | "waiting" | "journaling" | "reachingOut";
 
 export type BreathingPattern = { 
 /**
@@ -1343,3 +1368,470 @@ riddenOut: number,
  * Of which: used less than planned.
  */
 usedLess: number, };
+
+export type JournalKind = "free" | "reflection";
+
+export type WeekWent = "harder" | "mixed" | "better";
+
+export type LinkedUrge = { 
+/**
+ * The craving's id.
+ */
+id: string, 
+/**
+ * When it happened.
+ */
+occurredAt: string, 
+/**
+ * The person's offset from UTC then, in minutes east.
+ */
+utcOffsetMinutes: number, 
+/**
+ * How strong it was, 0–10.
+ */
+intensity: number, };
+
+export type ReflectionAnswers = { 
+/**
+ * How the week went.
+ */
+week: WeekWent, 
+/**
+ * What helped (a technique id), or `None` for "Not sure".
+ */
+helpedTechniqueId: string | null, 
+/**
+ * What to try next week (a technique id), or `None` for "Keep going as I am".
+ */
+nextTechniqueId: string | null, };
+
+export type JournalEntry = { 
+/**
+ * UUIDv7.
+ */
+id: string, 
+/**
+ * Free writing or the weekly reflection.
+ */
+kind: JournalKind, 
+/**
+ * The craving it is about, if any (and if it still exists).
+ */
+urge: LinkedUrge | null, 
+/**
+ * The journaling session it finished, if any.
+ */
+sessionId: string | null, 
+/**
+ * The prompt it answered, if any.
+ */
+prompt: string | null, 
+/**
+ * The words (or, in lists, their beginning).
+ */
+text: string, 
+/**
+ * Whether `text` is only the beginning of a longer entry.
+ */
+excerpt: boolean, 
+/**
+ * How many characters the whole entry has.
+ */
+chars: number, 
+/**
+ * A weekly reflection's answers.
+ */
+reflection: ReflectionAnswers | null, 
+/**
+ * When it was written.
+ */
+createdAt: string, 
+/**
+ * The person's offset from UTC when it was written, in minutes east.
+ */
+utcOffsetMinutes: number, 
+/**
+ * When it was last changed.
+ */
+updatedAt: string, };
+
+export type NewJournalEntry = { 
+/**
+ * The person's words: trimmed, 1–50,000 characters.
+ */
+body: string, 
+/**
+ * The craving it is about, if any.
+ */
+urgeId?: string, 
+/**
+ * The prompt it answers, as shown; blank means none.
+ */
+prompt?: string, 
+/**
+ * The running `journaling` session this writing finishes (started when the editor
+ * opened for a craving); saving marks it completed.
+ */
+sessionId?: string, };
+
+export type JournalEdit = { 
+/**
+ * The entry's id.
+ */
+id: string, 
+/**
+ * The new words: trimmed, 1–50,000 characters.
+ */
+body: string, };
+
+export type JournalFilter = { 
+/**
+ * Words in the entry (case-insensitive), up to 200 characters.
+ */
+text?: string, 
+/**
+ * Only entries about a craving (`true`) or only standalone ones (`false`).
+ */
+linked?: boolean, 
+/**
+ * Only this kind.
+ */
+kind?: JournalKind, 
+/**
+ * Written on or after this local date.
+ */
+from?: string, 
+/**
+ * Written on or before this local date.
+ */
+to?: string, };
+
+export type JournalCursor = { 
+/**
+ * The last entry's time.
+ */
+createdAt: string, 
+/**
+ * The last entry's id.
+ */
+id: string, };
+
+export type JournalQuery = { 
+/**
+ * Search and filters.
+ */
+filter?: JournalFilter, 
+/**
+ * Where the previous page ended; absent for the first page.
+ */
+after?: JournalCursor, 
+/**
+ * How many entries, 1–100.
+ */
+limit: number, };
+
+export type JournalPage = { 
+/**
+ * The entries, newest first.
+ */
+entries: Array<JournalEntry>, 
+/**
+ * Where the next page starts; `None` on the last page.
+ */
+next: JournalCursor | null, };
+
+export type JournalForUrges = { 
+/**
+ * The cravings' ids, up to 200.
+ */
+urgeIds: Array<string>, };
+
+export type NewReflection = { 
+/**
+ * How the week went.
+ */
+week: WeekWent, 
+/**
+ * What helped: a technique id; absent means "Not sure".
+ */
+helpedTechniqueId?: string, 
+/**
+ * What to try next week: a technique id; absent means "Keep going as I am".
+ */
+nextTechniqueId?: string, 
+/**
+ * Anything else, up to 1,000 characters; blank means none.
+ */
+line?: string, };
+
+export type UsedThisWeek = { 
+/**
+ * The technique's id.
+ */
+techniqueId: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * How many times in the last 7 days.
+ */
+uses: number, };
+
+export type ReflectionStatus = { 
+/**
+ * The person opted in (Settings).
+ */
+enabled: boolean, 
+/**
+ * Opted in, and 7 days or more since the last reflection (or none yet).
+ */
+due: boolean, 
+/**
+ * When the last reflection was written.
+ */
+lastAt: string | null, 
+/**
+ * Techniques used in the last 7 days, most used first.
+ */
+usedTechniques: Array<UsedThisWeek>, };
+
+export type ContactLinks = { 
+/**
+ * `tel:+441234567890`: opens the dialler with the number, never dials by itself.
+ */
+tel: string, 
+/**
+ * `sms:+441234567890` (with `?body=…` when a message is given).
+ */
+sms: string, };
+
+export type SupportMessage = { 
+/**
+ * UUIDv7.
+ */
+id: string, 
+/**
+ * The message as the person wrote it.
+ */
+text: string, 
+/**
+ * `sms:` link with this message pre-filled.
+ */
+sms: string, };
+
+export type SupportPerson = { 
+/**
+ * UUIDv7.
+ */
+id: string, 
+/**
+ * Their name, as the person calls them.
+ */
+name: string, 
+/**
+ * The number as typed.
+ */
+phone: string, 
+/**
+ * An optional note ("calls back fast").
+ */
+note: string | null, 
+/**
+ * 0 first, in the person's order.
+ */
+position: number, 
+/**
+ * Call and text (without a message) links.
+ */
+links: ContactLinks, 
+/**
+ * Ready-made messages, in order.
+ */
+messages: Array<SupportMessage>, };
+
+export type NewSupportPerson = { 
+/**
+ * 1–60 characters.
+ */
+name: string, 
+/**
+ * Digits, spaces, `-`, `.`, brackets, `+` at the start; 3–20 digits.
+ */
+phone: string, 
+/**
+ * Up to 200 characters; blank means none.
+ */
+note?: string, };
+
+export type SupportPersonEdit = { 
+/**
+ * The person's id.
+ */
+id: string, 
+/**
+ * New name.
+ */
+name: string, 
+/**
+ * New number.
+ */
+phone: string, 
+/**
+ * New note; blank or absent clears it.
+ */
+note?: string, };
+
+export type NewSupportMessage = { 
+/**
+ * The person it is for.
+ */
+personId: string, 
+/**
+ * 1–160 characters.
+ */
+text: string, };
+
+export type SupportMessageEdit = { 
+/**
+ * The message's id.
+ */
+id: string, 
+/**
+ * 1–160 characters.
+ */
+text: string, };
+
+export type ReorderRequest = { 
+/**
+ * Ids in the new order.
+ */
+ids: Array<string>, };
+
+export type Region = { 
+/**
+ * `US`, `UK`, `CA`.
+ */
+code: string, 
+/**
+ * "United Kingdom".
+ */
+name: string, 
+/**
+ * The emergency number there ("999").
+ */
+emergency: string, };
+
+export type CrisisNumber = { 
+/**
+ * `us.988` for a built-in, a UUIDv7 for the person's own.
+ */
+id: string, 
+/**
+ * What it is, with the person's change if they made one.
+ */
+label: string, 
+/**
+ * The number, with the person's change if they made one.
+ */
+number: string, 
+/**
+ * Call and text links.
+ */
+links: ContactLinks, 
+/**
+ * The line takes texts (offer "Text" beside "Call").
+ */
+textable: boolean, 
+/**
+ * From Ebb's data (true) or added by the person (false).
+ */
+builtin: boolean, 
+/**
+ * A built-in the person changed (their own label or number).
+ */
+edited: boolean, 
+/**
+ * A built-in the person hid (kept here so it can be shown again).
+ */
+hidden: boolean, 
+/**
+ * When the built-in number was last checked (`YYYY-MM-DD`); `None` for their own.
+ */
+lastChecked: string | null, 
+/**
+ * Where the built-in number comes from.
+ */
+source: string | null, };
+
+export type CrisisNumbers = { 
+/**
+ * The chosen region (`US`, `UK`, `CA` or `other`); `None` until the person chooses.
+ */
+region: string | null, 
+/**
+ * The regions Ebb has numbers for.
+ */
+regions: Array<Region>, 
+/**
+ * The region's built-in numbers (hidden ones flagged), then the person's own.
+ */
+numbers: Array<CrisisNumber>, };
+
+export type NewCrisisNumber = { 
+/**
+ * What it is ("My clinic"), 1–60 characters.
+ */
+label: string, 
+/**
+ * Validated like a support person's phone.
+ */
+number: string, };
+
+export type CrisisNumberEdit = { 
+/**
+ * The number's id.
+ */
+id: string, 
+/**
+ * 1–60 characters.
+ */
+label: string, 
+/**
+ * Validated like a phone.
+ */
+number: string, };
+
+export type CrisisNumberVisibility = { 
+/**
+ * A built-in number's id.
+ */
+id: string, 
+/**
+ * Hide (true) or show again (false).
+ */
+hidden: boolean, };
+
+export type SafetyPlanStep = { 
+/**
+ * 1–6.
+ */
+step: number, 
+/**
+ * Its heading ("Warning signs").
+ */
+title: string, 
+/**
+ * What the person wrote; empty if nothing yet.
+ */
+text: string, };
+
+export type SafetyPlanUpdate = { 
+/**
+ * 1–6.
+ */
+step: number, 
+/**
+ * Up to 4,000 characters.
+ */
+text: string, };

@@ -59,6 +59,21 @@ import type {
   NewReflection,
   ReflectionStatus,
 } from './bindings';
+import type {
+  CrisisNumberEdit,
+  CrisisNumberVisibility,
+  CrisisNumbers,
+  NewCrisisNumber,
+  NewSupportMessage,
+  NewSupportPerson,
+  ReorderRequest,
+  SafetyPlanStep,
+  SafetyPlanUpdate,
+  SupportMessageEdit,
+  SupportPerson,
+  SupportPersonEdit,
+} from './bindings';
+import { openUrl } from '@tauri-apps/plugin-opener';
 
 export interface EbbClient {
   appStatus(): Promise<AppStatus>;
@@ -134,6 +149,25 @@ export interface EbbClient {
   reflectionStatus(): Promise<ReflectionStatus>;
   /** The rotating journal prompts, in order. */
   journalPrompts(): Promise<string[]>;
+  // Support people, crisis numbers and the safety plan (Help now).
+  listSupportPeople(): Promise<SupportPerson[]>;
+  addSupportPerson(request: NewSupportPerson): Promise<SupportPerson>;
+  updateSupportPerson(request: SupportPersonEdit): Promise<SupportPerson>;
+  deleteSupportPerson(request: IdRequest): Promise<void>;
+  reorderSupportPeople(request: ReorderRequest): Promise<SupportPerson[]>;
+  addSupportMessage(request: NewSupportMessage): Promise<SupportPerson>;
+  updateSupportMessage(request: SupportMessageEdit): Promise<SupportPerson>;
+  deleteSupportMessage(request: IdRequest): Promise<SupportPerson>;
+  getCrisisNumbers(): Promise<CrisisNumbers>;
+  addCrisisNumber(request: NewCrisisNumber): Promise<CrisisNumbers>;
+  editCrisisNumber(request: CrisisNumberEdit): Promise<CrisisNumbers>;
+  resetCrisisNumber(request: IdRequest): Promise<CrisisNumbers>;
+  setCrisisNumberHidden(request: CrisisNumberVisibility): Promise<CrisisNumbers>;
+  deleteCrisisNumber(request: IdRequest): Promise<CrisisNumbers>;
+  getSafetyPlan(): Promise<SafetyPlanStep[]>;
+  setSafetyPlanStep(request: SafetyPlanUpdate): Promise<SafetyPlanStep[]>;
+  /** Hands a `tel:` or `sms:` link to the platform (the only schemes the capability allows). */
+  openContact(url: string): Promise<void>;
 }
 
 /** A refusal or error from the Rust side, with its stable code and a message for people. */
@@ -230,5 +264,30 @@ export function tauriClient(): EbbClient {
     saveReflection: (request) => call('save_reflection', { request }),
     reflectionStatus: () => call('reflection_status'),
     journalPrompts: () => call('journal_prompts'),
+    listSupportPeople: () => call('list_support_people'),
+    addSupportPerson: (request) => call('add_support_person', { request }),
+    updateSupportPerson: (request) => call('update_support_person', { request }),
+    deleteSupportPerson: (request) => call('delete_support_person', { request }),
+    reorderSupportPeople: (request) => call('reorder_support_people', { request }),
+    addSupportMessage: (request) => call('add_support_message', { request }),
+    updateSupportMessage: (request) => call('update_support_message', { request }),
+    deleteSupportMessage: (request) => call('delete_support_message', { request }),
+    getCrisisNumbers: () => call('get_crisis_numbers'),
+    addCrisisNumber: (request) => call('add_crisis_number', { request }),
+    editCrisisNumber: (request) => call('edit_crisis_number', { request }),
+    resetCrisisNumber: (request) => call('reset_crisis_number', { request }),
+    setCrisisNumberHidden: (request) => call('set_crisis_number_hidden', { request }),
+    deleteCrisisNumber: (request) => call('delete_crisis_number', { request }),
+    getSafetyPlan: () => call('get_safety_plan'),
+    setSafetyPlanStep: (request) => call('set_safety_plan_step', { request }),
+    openContact: async (url) => {
+      // Defence in depth: the capability scope already refuses anything else.
+      if (!/^(tel|sms):/.test(url)) throw new IpcFailure('invalid_input', 'Only phone and text links can be opened.');
+      try {
+        await openUrl(url);
+      } catch (error) {
+        throw toFailure(error);
+      }
+    },
   };
 }

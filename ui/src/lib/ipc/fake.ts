@@ -56,6 +56,18 @@ import type {
   ReflectionStatus,
 } from './bindings';
 import { planMatches } from '../plans/match';
+import type {
+  CrisisNumberEdit,
+  CrisisNumberVisibility,
+  NewCrisisNumber,
+  NewSupportMessage,
+  NewSupportPerson,
+  ReorderRequest,
+  SafetyPlanUpdate,
+  SupportMessageEdit,
+  SupportPersonEdit,
+} from './bindings';
+import { FakeSupport } from './fake-support';
 
 /** The fake's filter: the same rules the core applies, on the in-memory cravings. */
 export function matchesFilter(u: Urge, f: UrgeFilter | undefined | null): boolean {
@@ -108,7 +120,10 @@ export class FakeClient implements EbbClient {
     theme: 'system',
     journalPrompts: true,
     weeklyReflection: false,
+    region: null,
   };
+  /** Support people, crisis numbers and the safety plan (fake-support.ts). */
+  support = new FakeSupport(() => this.settings.region);
   dismissed = new Set<string>();
   calls: string[] = [];
   failNext: IpcFailure | null = null;
@@ -401,6 +416,15 @@ export class FakeClient implements EbbClient {
       this.settings.rerateMinutes = request.rerateMinutes;
     }
     if (request.setupDone != null) this.settings.setupDone = request.setupDone;
+    if (request.region != null) {
+      if (!['US', 'UK', 'CA', 'other'].includes(request.region)) {
+        throw new IpcFailure(
+          'invalid_input',
+          `Ebb has numbers for US, UK, CA so far; pick one of them, or “other” to keep only your own numbers. “${request.region}” isn't one.`,
+        );
+      }
+      this.settings.region = request.region;
+    }
     if (request.defaultTechniqueId != null) {
       const t = this.techniques.find((x) => x.id === request.defaultTechniqueId);
       if (!t) throw new IpcFailure('invalid_input', `There is no technique called “${request.defaultTechniqueId}”.`);
@@ -482,6 +506,21 @@ export class FakeClient implements EbbClient {
       source: 'care.md §4',
       custom: false,
       prior: null,
+      evidence: null,
+    },
+    {
+      id: 'reaching-out',
+      kind: 'reachingOut',
+      name: 'Reach out to someone',
+      why: 'A call or a short text to someone who gets it.',
+      pattern: null,
+      durations: [],
+      defaultDuration: null,
+      steps: [],
+      safety: [],
+      source: 'care.md §4',
+      custom: false,
+      prior: -0.2,
       evidence: null,
     },
   ];
@@ -846,6 +885,8 @@ export class FakeClient implements EbbClient {
       riddenOut,
       usedLess,
     });
+  }
+
   /** Journal entries, whole, newest last. */
   journal: JournalEntry[] = [];
   prompts = [
@@ -1039,6 +1080,75 @@ export class FakeClient implements EbbClient {
   async journalPrompts(): Promise<string[]> {
     this.check('journalPrompts');
     return [...this.prompts];
+  }
+
+  async listSupportPeople() {
+    this.check('listSupportPeople');
+    return this.support.list();
+  }
+  async addSupportPerson(request: NewSupportPerson) {
+    this.check('addSupportPerson');
+    return this.support.add(request);
+  }
+  async updateSupportPerson(request: SupportPersonEdit) {
+    this.check('updateSupportPerson');
+    return this.support.update(request);
+  }
+  async deleteSupportPerson(request: IdRequest) {
+    this.check('deleteSupportPerson');
+    this.support.remove(request.id);
+  }
+  async reorderSupportPeople(request: ReorderRequest) {
+    this.check('reorderSupportPeople');
+    return this.support.reorder(request.ids);
+  }
+  async addSupportMessage(request: NewSupportMessage) {
+    this.check('addSupportMessage');
+    return this.support.addMessage(request);
+  }
+  async updateSupportMessage(request: SupportMessageEdit) {
+    this.check('updateSupportMessage');
+    return this.support.updateMessage(request);
+  }
+  async deleteSupportMessage(request: IdRequest) {
+    this.check('deleteSupportMessage');
+    return this.support.removeMessage(request.id);
+  }
+  async getCrisisNumbers() {
+    this.check('getCrisisNumbers');
+    return this.support.numbers();
+  }
+  async addCrisisNumber(request: NewCrisisNumber) {
+    this.check('addCrisisNumber');
+    return this.support.addNumber(request);
+  }
+  async editCrisisNumber(request: CrisisNumberEdit) {
+    this.check('editCrisisNumber');
+    return this.support.editNumber(request);
+  }
+  async resetCrisisNumber(request: IdRequest) {
+    this.check('resetCrisisNumber');
+    return this.support.resetNumber(request.id);
+  }
+  async setCrisisNumberHidden(request: CrisisNumberVisibility) {
+    this.check('setCrisisNumberHidden');
+    return this.support.hideNumber(request);
+  }
+  async deleteCrisisNumber(request: IdRequest) {
+    this.check('deleteCrisisNumber');
+    return this.support.deleteNumber(request.id);
+  }
+  async getSafetyPlan() {
+    this.check('getSafetyPlan');
+    return this.support.safetyPlan();
+  }
+  async setSafetyPlanStep(request: SafetyPlanUpdate) {
+    this.check('setSafetyPlanStep');
+    return this.support.setStep(request);
+  }
+  async openContact(url: string) {
+    this.check('openContact');
+    this.support.open(url);
   }
 
   private find(id: string): Urge {

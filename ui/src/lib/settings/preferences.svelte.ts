@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   journalPrompts: true,
   weeklyReflection: false,
+  region: null,
 };
 
 export class Preferences {
