@@ -100,18 +100,25 @@ impl AppState {
         }
     }
 
-    /// Fits "what helps" in the background once the first screen is up, so the first
-    /// suggestion after a log doesn't pay for reading every record (a fraction of a second at
-    /// 100,000 cravings; later writes refit from memory). Errors here surface, if at all, on
-    /// the request that needs the fit.
+    /// Reads what "what helps" is fitted from in the background once the first screen is up,
+    /// on a second connection, so the person's own is never held while a long history is read
+    /// (seconds at a million cravings); the reading is then handed over, and cravings written
+    /// meanwhile are re-read at the next fit. If anything fails, the first fit simply reads for
+    /// itself.
     pub fn warm_up(&self) {
-        if let Ok(store) = &self.store {
-            let store = Arc::clone(store);
-            drop(tauri::async_runtime::spawn_blocking(move || {
-                let store = store.lock().unwrap_or_else(PoisonError::into_inner);
-                let _ = store.what_helps();
-            }));
+        let Ok(store) = &self.store else { return };
+        // A store in memory (tests) has no second connection to read it.
+        if self.data_path.as_os_str() == ":memory:" {
+            return;
         }
+        let store = Arc::clone(store);
+        let path = self.data_path.clone();
+        drop(tauri::async_runtime::spawn_blocking(move || {
+            store.lock().unwrap_or_else(PoisonError::into_inner).begin_helps_warm_up();
+            if let Ok(reading) = Store::open(&path).and_then(|mut reader| reader.read_helps()) {
+                store.lock().unwrap_or_else(PoisonError::into_inner).adopt_helps(reading);
+            }
+        }));
     }
 
     /// Runs `work` on the store on a blocking thread, never on the UI or async threads.

@@ -494,7 +494,16 @@ pub(crate) struct Cache {
     /// Cravings written since the last fit: re-read before the next one.
     stale: HashSet<String>,
     model: Option<Arc<Model>>,
+    /// While another connection reads the records for this store (a warm-up), the cravings
+    /// written meanwhile: re-read when its reading is adopted.
+    warming: Option<HashSet<String>>,
 }
+
+/// What "what helps" is fitted from, read on another connection to the same database (see
+/// [`Store::read_helps`]): handed to [`Store::adopt_helps`] so the person's own connection
+/// is never held while a large history is read.
+#[derive(Debug)]
+pub struct HelpsReading(Data);
 
 impl Model {
     /// Fits the model to `data` (with its rows' recency weights updated).
@@ -640,6 +649,7 @@ impl Store {
     /// writes call it).
     pub fn forget_helps(&self) {
         let mut cache = self.helps.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // A warm-up under way is abandoned too: its reading may miss a bulk write.
         *cache = Cache::default();
     }
 
@@ -649,6 +659,38 @@ impl Store {
         cache.model = None;
         if cache.data.is_some() {
             cache.stale.insert(urge_id.to_owned());
+        }
+        if let Some(warming) = &mut cache.warming {
+            warming.insert(urge_id.to_owned());
+        }
+    }
+
+    /// Starts a warm-up: from now on, the cravings written are noted, so a reading taken on
+    /// another connection ([`Store::read_helps`], started after this) can be adopted safely.
+    pub fn begin_helps_warm_up(&self) {
+        let mut cache = self.helps.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache.warming = Some(HashSet::new());
+    }
+
+    /// Reads everything "what helps" is fitted from, in one read transaction (a consistent
+    /// snapshot): call it on a second `Store` opened on the same file.
+    pub fn read_helps(&mut self) -> Result<HelpsReading> {
+        let tx = self.conn.transaction()?;
+        let data = Data::load(&tx)?;
+        tx.commit()?;
+        Ok(HelpsReading(data))
+    }
+
+    /// Adopts a reading taken on another connection since [`Store::begin_helps_warm_up`]: the
+    /// cravings written meanwhile are re-read before the next fit. Ignored if this store has
+    /// read its own records already, or no warm-up was begun.
+    pub fn adopt_helps(&self, reading: HelpsReading) {
+        let mut cache = self.helps.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(written) = cache.warming.take() else { return };
+        if cache.data.is_none() {
+            cache.data = Some(reading.0);
+            cache.stale.extend(written);
+            cache.model = None;
         }
     }
 

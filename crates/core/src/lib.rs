@@ -56,8 +56,8 @@ pub use filter::{MAX_SEARCH_CHARS, UrgeFilter};
 pub use generate::{GenerateOptions, GenerateReport, TRUE_EFFECTS};
 pub use goals::{GoalDay, GoalReview, REVIEW_DAYS};
 pub use helps::{
-    CONTEXT_MIN_RATED, ContextBest, ContextResult, EXPLORATION, HALF_LIFE_DAYS, SUGGESTIONS,
-    SuggestRequest, Suggestion, SuggestionResponse, TechniqueEffect, WhatHelps,
+    CONTEXT_MIN_RATED, ContextBest, ContextResult, EXPLORATION, HALF_LIFE_DAYS, HelpsReading,
+    SUGGESTIONS, SuggestRequest, Suggestion, SuggestionResponse, TechniqueEffect, WhatHelps,
 };
 pub use ids::{IdSource, RandomIds, SeededIds};
 pub use insights::{

@@ -344,3 +344,39 @@ fn refitting_after_writes_matches_a_fit_from_scratch() {
         "the same situations"
     );
 }
+
+#[test]
+fn a_warm_up_read_on_another_connection_misses_no_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ebb.db");
+    let clock = std::sync::Arc::new(ebb_core::ManualClock::new(t0(), 60));
+    let mut store =
+        ebb_core::Store::open_with(&path, clock, Box::new(ebb_core::SeededIds::new(3))).unwrap();
+    store.generate(&GenerateOptions::new(600, 5, t0())).unwrap();
+    store.begin_helps_warm_up();
+    // The other connection reads its snapshot first …
+    let reading = ebb_core::Store::open(&path).unwrap().read_helps().unwrap();
+    // … then the person logs and rates a craving before the reading is adopted.
+    let urge = store.log_urge(NewUrge::now(Intensity::try_from(10).unwrap())).unwrap();
+    store
+        .set_outcome(OutcomeInput {
+            urge_id: urge.id,
+            intensity_after: Some(Intensity::try_from(1).unwrap()),
+            action: Some(UseAction::DidntUse),
+            amount: None,
+            note: None,
+        })
+        .unwrap();
+    store.adopt_helps(reading);
+    let warmed = store.what_helps().unwrap();
+    store.forget_helps();
+    let scratch = store.what_helps().unwrap();
+    assert_eq!(warmed.rated, scratch.rated, "the craving rated during the warm-up is counted");
+    let benefits = |w: &ebb_core::WhatHelps| {
+        w.techniques
+            .iter()
+            .map(|t| (t.technique_id.clone(), (t.benefit * 1e6).round()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(benefits(&warmed), benefits(&scratch), "the same fit as reading everything afresh");
+}
