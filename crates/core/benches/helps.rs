@@ -33,7 +33,13 @@ fn store_with(cravings: usize) -> (Store, PathBuf) {
         std::fs::write(&ready, b"").unwrap();
         println!("(generated {cravings} cravings in {:.1} s)", started.elapsed().as_secs_f64());
     }
-    (Store::open(&path).unwrap(), path)
+    let started = Instant::now();
+    let store = Store::open(&path).unwrap();
+    let opened = started.elapsed();
+    if opened > Duration::from_millis(500) {
+        println!("(opened in {:.1} s: an upgrade of the data ran)", opened.as_secs_f64());
+    }
+    (store, path)
 }
 
 fn time<T>(samples: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
