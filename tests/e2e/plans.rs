@@ -1,7 +1,8 @@
 //! If-then plans and the goals review on the real app: a plan tied to "After work" is shown
 //! first on Now for a craving with that trigger and acted on; the outcome asks whether it was
-//! followed; a cut-down goal's review counts days within plan from logged outcomes; every new
-//! command refuses bad raw input with a specific message and changes nothing.
+//! followed; a plan linked to a support person offers "Call Sam" on Now; a cut-down goal's review
+//! counts days within plan from logged outcomes; every new command refuses bad raw input with a
+//! specific message and changes nothing.
 
 use anyhow::Result;
 use ebb_e2e::App;
@@ -125,6 +126,68 @@ async fn a_plan_tied_to_after_work_is_shown_first_acted_on_and_followed() -> Res
 }
 
 #[tokio::test]
+async fn a_plan_linked_to_sam_offers_to_call_him_on_now() -> Result<()> {
+    // "If I'm home alone after 10 pm, then I'll call Sam or do box breathing."
+    let app = App::start().await?;
+    app.tap("[data-action=setup-skip]").await?;
+    app.wait_for("[data-intensity='0']").await?;
+    let sam = app
+        .invoke(
+            "add_support_person",
+            json!({ "request": { "name": "Sam", "phone": "07700 900123" } }),
+        )
+        .await?
+        .expect("Sam is added");
+    let sam_id = sam["id"].as_str().unwrap().to_owned();
+
+    app.tap("[data-action=open-plans]").await?;
+    app.tap("[data-action=new-plan]").await?;
+    app.type_into("input[name=plan-if]", "I get home after work").await?;
+    app.tap(&format!("[data-plan-editor] [data-chip='{AFTER_WORK}']")).await?;
+    app.type_into("input[name=plan-then]", "do box breathing").await?;
+    app.wait_for("select[name=plan-person]").await?;
+    let options = app.texts("select[name=plan-person] option").await?;
+    assert_eq!(options, ["No one", "Sam"], "the person's own support people");
+    app.eval(&format!(
+        "const s = document.querySelector('select[name=plan-person]'); \
+         s.value = '{sam_id}'; \
+         s.dispatchEvent(new Event('change', {{ bubbles: true }})); return null"
+    ))
+    .await?;
+    app.tap("[data-action=save-plan]").await?;
+    app.wait_for_text("Plan added.").await?;
+    let words = app.texts("[data-plan] .words").await?;
+    assert_eq!(words, ["If I get home after work, then I will do box breathing …or call Sam"]);
+    let stored = app.invoke("list_plans", json!({})).await?.expect("plans");
+    assert_eq!(stored[0]["personId"], sam_id.as_str());
+    app.eval("window.scrollTo(0, 0); return null").await?;
+    app.screenshot("plan-with-person").await?;
+    app.tap("[data-action=close-plans]").await?;
+
+    // A craving with the chip: the plan comes first, with Call and Text Sam (not tapped here).
+    app.tap("[data-intensity='7']").await?;
+    app.wait_for_text("Saved").await?;
+    app.tap(&format!("[data-chip='{AFTER_WORK}']")).await?;
+    app.wait_for("[data-plan-now] [data-action=plan-call]").await?;
+    let controls: Value = app
+        .eval(
+            "return [...document.querySelectorAll('[data-plan-now] [data-href]')] \
+               .map(el => [el.dataset.action, el.dataset.href, el.innerText.trim()])",
+        )
+        .await?;
+    assert_eq!(
+        controls,
+        json!([
+            ["plan-call", "tel:07700900123", "Call Sam"],
+            ["plan-text", "sms:07700900123", "Text Sam"]
+        ])
+    );
+    app.eval("window.scrollTo(0, 0); return null").await?;
+    app.screenshot("plan-call-sam-on-now").await?;
+    app.close().await
+}
+
+#[tokio::test]
 async fn a_cut_down_goal_review_counts_days_within_plan_from_logged_outcomes() -> Result<()> {
     let app = App::start().await?;
     app.type_into("#setup-name", "evening wine").await?;
@@ -227,6 +290,16 @@ async fn bad_plan_and_goal_requests_through_raw_ipc_are_refused_and_change_nothi
             "add_plan",
             json!({ "ifText": "a", "thenText": "b", "techniqueId": "breathing.nope" }),
             "There is no technique called “breathing.nope”.",
+        ),
+        (
+            "add_plan",
+            json!({ "ifText": "a", "thenText": "b", "personId": "nobody" }),
+            "There is no support person “nobody”; pick someone from your list.",
+        ),
+        (
+            "update_plan",
+            json!({ "id": plan_id, "ifText": "a", "thenText": "b", "personId": "nobody" }),
+            "There is no support person “nobody”; pick someone from your list.",
         ),
         (
             "add_plan",

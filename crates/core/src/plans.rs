@@ -5,8 +5,8 @@
 //! with the outcome, whether they followed it; a plan's figures say how often it was used and
 //! how those cravings went.
 //!
-//! A plan may name a support person (`person_id`). Support people are another module's table;
-//! until it lands the id is stored as given (checked only for shape), with no foreign key.
+//! A plan may name a support person (`person_id`, from `support_people`, support.rs): Now then
+//! offers to call or text them. Deleting the person unlinks the plan; the plan stays.
 
 use std::collections::HashSet;
 
@@ -360,14 +360,23 @@ impl Store {
             Some(id) => Some(self.usable_technique("techniqueId", &id)?.id),
             None => None,
         };
-        // Seam: support people are another module; once their table exists, check the id there.
+        // The person must be on the support people list (support.rs); deleting them later
+        // unlinks the plan (ON DELETE SET NULL).
         let person_id = match person_id {
             Some(id) => {
-                let id = id.trim().to_owned();
-                if id.is_empty() || id.chars().count() > 64 {
+                let known = self
+                    .conn
+                    .prepare_cached("SELECT 1 FROM support_people WHERE id = ?1")?
+                    .query_row([&id], |_| Ok(()))
+                    .optional()?
+                    .is_some();
+                if !known {
                     return Err(Invalid::new(
                         "personId",
-                        "A support person is picked from your list; that one isn't in it.",
+                        format!(
+                            "There is no support person \u{201c}{id}\u{201d}; pick someone from \
+                             your list."
+                        ),
                     )
                     .into());
                 }

@@ -7,9 +7,8 @@ CREATE TABLE plans (
     -- A technique to start from the plan: a catalog id or `custom.<uuid>`. No foreign key: built-in
     -- ids live in the embedded catalog, and a deleted custom pattern keeps its row (library.rs).
     technique_id TEXT,
-    -- A support person to reach. No foreign key yet: support people arrive in another migration of
-    -- the same issue; the core stores the id as given.
-    person_id    TEXT,
+    -- A support person to reach (0008); deleting the person unlinks the plan, which stays.
+    person_id    TEXT REFERENCES support_people (id) ON DELETE SET NULL,
     -- Optional time-of-day band: 'morning' 05–12, 'afternoon' 12–17, 'evening' 17–22,
     -- 'night' 22–05 (local hours, start included, end excluded).
     time_band    TEXT CHECK (time_band IN ('morning', 'afternoon', 'evening', 'night')),

@@ -3,9 +3,9 @@
 
 use chrono::{Duration, TimeZone, Utc};
 use ebb_core::{
-    ChipKind, Followed, Intensity, NewUrge, OutcomeInput, Plan, PlanConditions, PlanEdit,
-    PlanFollowedInput, PlanInput, PlanMove, PlanPause, PlanUseRequest, Store, TimeBand, UseAction,
-    plan_matches,
+    ChipKind, Followed, Intensity, NewSupportPerson, NewUrge, OutcomeInput, Plan, PlanConditions,
+    PlanEdit, PlanFollowedInput, PlanInput, PlanMove, PlanPause, PlanUseRequest, Store, TimeBand,
+    UseAction, plan_matches,
 };
 
 use crate::support::store_at_t0;
@@ -91,10 +91,11 @@ fn matching_table() {
 #[test]
 fn plans_are_made_edited_ordered_paused_and_deleted() {
     let (mut store, _) = store_at_t0();
+    let sam = sam(&mut store);
     let mut first = input("  Friday drinks ", " alternate with water ", &[PARTY, PARTY, STRESSED]);
     first.technique_id = Some("breathing.box".into());
     first.time_band = Some(TimeBand::Evening);
-    first.person_id = Some("person-sam".into());
+    first.person_id = Some(sam.clone());
     let a = store.add_plan(first).unwrap();
     assert_eq!(
         (a.if_text.as_str(), a.then_text.as_str()),
@@ -102,7 +103,7 @@ fn plans_are_made_edited_ordered_paused_and_deleted() {
     );
     assert_eq!(a.chip_ids, ids(&[PARTY, STRESSED]), "chips are kept once, in kind order");
     assert_eq!(a.technique_id.as_deref(), Some("breathing.box"));
-    assert_eq!(a.person_id.as_deref(), Some("person-sam"));
+    assert_eq!(a.person_id.as_deref(), Some(sam.as_str()));
     assert_eq!((a.position, a.paused, a.time_band), (0, false, Some(TimeBand::Evening)));
     assert_eq!(a.stats.shown, 0);
 
@@ -132,6 +133,56 @@ fn plans_are_made_edited_ordered_paused_and_deleted() {
     store.delete_plan(&b.id).unwrap();
     assert_eq!(store.plans().unwrap().len(), 2);
     assert!(matches!(store.plan(&b.id), Err(ebb_core::Error::NotFound { .. })));
+}
+
+fn sam(store: &mut Store) -> String {
+    store
+        .add_support_person(NewSupportPerson {
+            name: "Sam".into(),
+            phone: "+44 7700 900123".into(),
+            note: None,
+        })
+        .unwrap()
+        .id
+}
+
+#[test]
+fn a_plan_links_to_a_support_person_and_is_unlinked_when_they_are_deleted() {
+    // "If I'm home alone after 10 pm, then I'll call Sam or do box breathing."
+    let (mut store, _) = store_at_t0();
+    let sam = sam(&mut store);
+    let mut alone = input("home alone after 10 pm", "do box breathing", &[HOME]);
+    alone.time_band = Some(TimeBand::Night);
+    alone.technique_id = Some("breathing.box".into());
+    alone.person_id = Some(sam.clone());
+    let plan = store.add_plan(alone).unwrap();
+    assert_eq!(plan.person_id.as_deref(), Some(sam.as_str()));
+
+    // Unlinked by an edit, linked again.
+    let mut edit = edit_of(&plan);
+    edit.person_id = None;
+    assert_eq!(store.update_plan(edit.clone()).unwrap().person_id, None);
+    edit.person_id = Some(sam.clone());
+    assert_eq!(store.update_plan(edit).unwrap().person_id.as_deref(), Some(sam.as_str()));
+
+    // An unknown person is refused on edit too, and the link stays as it was.
+    let before = snapshot(&store);
+    let mut stranger = edit_of(&plan);
+    stranger.person_id = Some("someone-else".into());
+    assert_eq!(
+        store.update_plan(stranger).unwrap_err().to_string(),
+        "There is no support person \u{201c}someone-else\u{201d}; pick someone from your list."
+    );
+    assert_eq!(snapshot(&store), before, "nothing changed");
+
+    // Deleting Sam keeps the plan, without the person; everything else stays.
+    store.delete_support_person(&sam).unwrap();
+    let after = store.plan(&plan.id).unwrap();
+    assert_eq!(after.person_id, None, "the plan is unlinked");
+    assert_eq!(
+        (after.then_text.as_str(), after.technique_id.as_deref(), after.chip_ids.clone()),
+        ("do box breathing", Some("breathing.box"), ids(&[HOME]))
+    );
 }
 
 fn snapshot(store: &Store) -> Vec<Plan> {
@@ -166,8 +217,8 @@ fn refusals_say_why_and_change_nothing() {
             "There is no technique called \u{201c}breathing.nope\u{201d}.",
         ),
         (
-            PlanInput { person_id: Some("  ".into()), ..input("a", "b", &[]) },
-            "A support person is picked from your list; that one isn't in it.",
+            PlanInput { person_id: Some("person-nobody".into()), ..input("a", "b", &[]) },
+            "There is no support person \u{201c}person-nobody\u{201d}; pick someone from your list.",
         ),
     ];
     for (bad, message) in cases {

@@ -679,6 +679,10 @@ export class FakeClient implements EbbClient {
         throw new IpcFailure('invalid_input', `There is no chip “${id}”; pick from your chips.`);
       }
     }
+    const personId = request.personId;
+    if (personId != null && !this.support.people.some((p) => p.id === personId)) {
+      throw new IpcFailure('invalid_input', `There is no support person “${personId}”; pick someone from your list.`);
+    }
   }
 
   private findPlan(id: string): Plan {
@@ -1097,6 +1101,8 @@ export class FakeClient implements EbbClient {
   async deleteSupportPerson(request: IdRequest) {
     this.check('deleteSupportPerson');
     this.support.remove(request.id);
+    // As the core's ON DELETE SET NULL: the person's plans stay, unlinked.
+    for (const plan of this.plans) if (plan.personId === request.id) plan.personId = null;
   }
   async reorderSupportPeople(request: ReorderRequest) {
     this.check('reorderSupportPeople');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClient } from '../ipc/fake';
 import { IpcFailure } from '../ipc/client';
-import { NowPlans, PlanDraft, PlanFollowState, PlansState, statsLine } from './plans.svelte';
+import { NowPlans, PlanDraft, PlanFollowState, PlansState, reachLine, statsLine } from './plans.svelte';
+import { Reacher, REACHING_OUT } from '../support/reach.svelte';
 import { planMatches } from './match';
 
 const AFTER_WORK = 'builtin-trigger-after-work';
@@ -87,6 +88,74 @@ describe('NowPlans', () => {
     expect(plans.list[0]!.stats.acted).toBe(1);
     now.clear();
     expect(now.list).toEqual([]);
+  });
+});
+
+describe('a plan that names a support person', () => {
+  const HOME = 'builtin-place-home';
+
+  it('links a person in the editor, says "…or call Sam", and is unlinked when they go', async () => {
+    const client = new FakeClient();
+    const sam = await client.addSupportPerson({ name: 'Sam', phone: '+44 7700 900123' });
+    const plans = new PlansState(client);
+    await plans.load();
+    expect(plans.people.map((p) => p.name)).toEqual(['Sam']);
+    const d = draft("I'm home alone after 10 pm", 'do box breathing', [HOME]);
+    d.personId = sam.id;
+    expect(await plans.save(d)).toBe(true);
+    expect(plans.list[0]!.personId).toBe(sam.id);
+    expect(reachLine(plans.list[0]!, plans.people)).toBe('…or call Sam');
+    expect(new PlanDraft(plans.list[0]!).personId).toBe(sam.id);
+
+    const stranger = new PlanDraft(plans.list[0]!);
+    stranger.personId = 'person-nobody';
+    expect(await plans.save(stranger)).toBe(false);
+    expect(plans.error).toBe('There is no support person “person-nobody”; pick someone from your list.');
+    expect(plans.list[0]!.personId).toBe(sam.id);
+
+    await client.deleteSupportPerson({ id: sam.id });
+    await plans.load();
+    expect(plans.list[0]!.personId).toBeNull();
+    expect(reachLine(plans.list[0]!, plans.people)).toBe('');
+  });
+
+  it('calls from Now as Reach out does, and records the plan as acted on', async () => {
+    const client = new FakeClient();
+    const sam = await client.addSupportPerson({ name: 'Sam', phone: '+44 7700 900123' });
+    const plan = await client.addPlan({ ifText: 'home alone', thenText: 'breathe', chipIds: [HOME], personId: sam.id });
+    const urge = await client.logUrge({ intensity: 8 });
+    await client.setUrgeChip({ urgeId: urge.id, chipId: HOME, on: true });
+    const now = new NowPlans(client);
+    await now.refresh(urge.id);
+    expect(now.personOf(now.list[0]!)?.name).toBe('Sam');
+    expect(now.acted).toEqual([]);
+
+    const reacher = new Reacher(client, true);
+    await now.reach(plan.id, reacher, 'tel');
+    await now.reach(plan.id, reacher, 'sms');
+    expect(client.support.opened).toEqual([sam.links.tel, sam.links.sms]);
+    expect(sam.links.tel).toBe('tel:+447700900123');
+    const reaching = client.sessions.filter((s) => s.techniqueId === REACHING_OUT);
+    expect(reaching).toHaveLength(1);
+    expect(reaching[0]?.urgeId).toBe(urge.id);
+    expect(now.acted).toEqual([plan.id]);
+    expect((await client.listPlans())[0]!.stats.acted).toBe(1);
+
+    // A desktop with no dialler: the number to copy, and the plan still counts as acted on.
+    client.support.openFails = true;
+    await now.reach(plan.id, reacher, 'tel');
+    expect(reacher.fallback).toEqual({ label: 'Sam', number: '+44 7700 900123', reason: 'failed' });
+  });
+
+  it('shows a plan without a person as before, without asking for the list', async () => {
+    const client = new FakeClient();
+    await client.addPlan({ ifText: 'home alone', thenText: 'breathe', chipIds: [HOME] });
+    const urge = await client.logUrge({ intensity: 5 });
+    await client.setUrgeChip({ urgeId: urge.id, chipId: HOME, on: true });
+    const now = new NowPlans(client);
+    await now.refresh(urge.id);
+    expect(now.personOf(now.list[0]!)).toBeUndefined();
+    expect(client.calls).not.toContain('listSupportPeople');
   });
 });
 

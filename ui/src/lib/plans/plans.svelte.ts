@@ -1,9 +1,10 @@
 // If-then plans: the person's list (make, edit, reorder, pause, delete), the plans Now shows for
 // a craving just logged, and "Did you follow your plan?" with the outcome. The core judges every
 // input; its refusals are shown in place and what was typed stays.
-import type { Followed, Plan, PlanInput, PlanStats, PlanUse, TimeBand } from '../ipc/bindings';
+import type { Followed, Plan, PlanInput, PlanStats, PlanUse, SupportPerson, TimeBand } from '../ipc/bindings';
 import { toFailure, type EbbClient } from '../ipc/client';
 import { BANDS } from './match';
+import type { Reacher } from '../support/reach.svelte';
 
 /** A plan being written or edited. */
 export class PlanDraft {
@@ -12,8 +13,8 @@ export class PlanDraft {
   chipIds = $state<string[]>([]);
   timeBand = $state<TimeBand | null>(null);
   techniqueId = $state<string | null>(null);
-  /** Kept as it was: choosing a support person is a seam for the support people screen. */
-  personId: string | null = null;
+  /** A support person to call or text from the plan (one of theirs), if any. */
+  personId = $state<string | null>(null);
 
   constructor(readonly plan: Plan | null = null) {
     if (!plan) return;
@@ -60,6 +61,12 @@ export function statsLine(stats: PlanStats): string {
   return parts.join(' · ');
 }
 
+/** "…or call Sam": the plan's linked person, in the plan's words; empty if none (or gone). */
+export function reachLine(plan: Plan, people: SupportPerson[]): string {
+  const person = plan.personId ? people.find((p) => p.id === plan.personId) : undefined;
+  return person ? `…or call ${person.name}` : '';
+}
+
 /** "Evening (5 pm – 10 pm)". */
 export function bandLabel(band: TimeBand): string {
   const b = BANDS.find((x) => x.band === band);
@@ -73,12 +80,18 @@ export class PlansState {
   notice = $state<string | null>(null);
   busy = $state(false);
   loaded = $state(false);
+  /** The support people a plan can name ("…or reach out to"). */
+  people = $state<SupportPerson[]>([]);
 
   constructor(private readonly client: EbbClient) {}
 
   async load(): Promise<void> {
     try {
-      this.list = await this.client.listPlans();
+      [this.list, this.people] = await Promise.all([
+        this.client.listPlans(),
+        // Without the list, plans still show, just without "…or call Sam".
+        this.client.listSupportPeople().catch(() => this.people),
+      ]);
       this.error = null;
     } catch (error) {
       this.error = toFailure(error).message;
@@ -139,10 +152,23 @@ export class NowPlans {
   /** Plans acted on for this craving. */
   acted = $state<string[]>([]);
   error = $state<string | null>(null);
+  /** The support people, loaded once a shown plan names one (for "Call Sam"). */
+  people = $state<SupportPerson[]>([]);
   private urgeId: string | null = null;
   private shown: string[] = [];
+  private peopleLoaded = false;
 
   constructor(private readonly client: EbbClient) {}
+
+  /** The craving the plans are shown for. */
+  get currentUrge(): string | null {
+    return this.urgeId;
+  }
+
+  /** The support person a plan names, if they are still on the list. */
+  personOf(plan: Plan): SupportPerson | undefined {
+    return plan.personId ? this.people.find((p) => p.id === plan.personId) : undefined;
+  }
 
   /** Asks again which plans match (after logging, and after each chip tap). */
   async refresh(urgeId: string): Promise<void> {
@@ -151,10 +177,16 @@ export class NowPlans {
       this.shown = [];
       this.acted = [];
       this.list = [];
+      this.peopleLoaded = false;
     }
     try {
       const list = await this.client.matchingPlans({ id: urgeId });
       if (this.urgeId !== urgeId) return;
+      if (!this.peopleLoaded && list.some((p) => p.personId)) {
+        this.peopleLoaded = true;
+        // Without the list the plan still shows, just without "Call …".
+        this.people = await this.client.listSupportPeople().catch(() => []);
+      }
       this.list = list;
       for (const plan of list) {
         if (this.shown.includes(plan.id)) continue;
@@ -178,6 +210,20 @@ export class NowPlans {
       this.error = toFailure(error).message;
       return false;
     }
+  }
+
+  /**
+   * "Call Sam" / "Text Sam" on a plan: exactly the support helper's reach out (the link handed
+   * to the phone, one reaching-out use recorded for the craving, the number shown to copy when
+   * it can't open), and the plan recorded as acted on.
+   */
+  async reach(planId: string, reacher: Reacher, how: 'tel' | 'sms'): Promise<void> {
+    const plan = this.list.find((p) => p.id === planId);
+    const person = plan ? this.personOf(plan) : undefined;
+    if (!person) return;
+    const acting = this.act(planId);
+    await reacher.reach(person.links[how], person.name, person.phone, this.urgeId);
+    await acting;
   }
 
   clear(): void {
