@@ -145,7 +145,8 @@ fn bench(cravings: usize) {
                 .set_outcome(ebb_core::OutcomeInput {
                     urge_id: urge.clone(),
                     intensity_after: Some(ebb_core::Intensity::try_from(level).unwrap()),
-                    action: Some(ebb_core::UseAction::UsedLess),
+                    // (Any goal accepts a check-in with no action.)
+                    action: None,
                     amount: None,
                     note: None,
                 })
