@@ -83,7 +83,9 @@ impl Where {
     }
 }
 
-fn escape_like(text: &str) -> String {
+/// A LIKE pattern matching `text` anywhere, with `%`, `_` and `\` matched literally
+/// (`ESCAPE '\'`).
+pub(crate) fn escape_like(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('%');
     for c in text.chars() {

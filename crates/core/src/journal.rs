@@ -12,7 +12,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::store::millis_to_time;
-use crate::text::group_thousands;
 use crate::{Error, Invalid, Result, Store};
 
 /// The longest entry, in characters (not bytes).
@@ -326,63 +325,9 @@ pub fn journal_prompts() -> Vec<String> {
 }
 
 fn checked_body(field: &'static str, body: &str) -> Result<String, Invalid> {
-    let trimmed = body.trim();
-    if trimmed.is_empty() {
-        return Err(Invalid::new(
-            field,
-            "An entry needs at least one letter or number. Nothing was saved.",
-        ));
-    }
-    let chars = trimmed.chars().count();
-    if chars > MAX_ENTRY_CHARS {
-        return Err(Invalid::new(
-            field,
-            format!(
-                "An entry can be up to {} characters; this one has {}. Nothing was saved.",
-                group_thousands(MAX_ENTRY_CHARS),
-                group_thousands(chars)
-            ),
-        ));
-    }
-    Ok(trimmed.to_owned())
-}
-
-fn checked_optional(
-    field: &'static str,
-    what: &str,
-    max: usize,
-    text: Option<String>,
-) -> Result<Option<String>, Invalid> {
-    let Some(text) = text else { return Ok(None) };
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Ok(None);
-    }
-    let chars = trimmed.chars().count();
-    if chars > max {
-        return Err(Invalid::new(
-            field,
-            format!(
-                "{what} can be up to {} characters; this one has {}. Nothing was saved.",
-                group_thousands(max),
-                group_thousands(chars)
-            ),
-        ));
-    }
-    Ok(Some(trimmed.to_owned()))
-}
-
-fn escape_like(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('%');
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
+    crate::text::optional(field, "An entry", MAX_ENTRY_CHARS, Some(body.to_owned()))?.ok_or_else(
+        || Invalid::new(field, "An entry needs at least one letter or number. Nothing was saved."),
+    )
 }
 
 /// Columns for a row; `{text}` is the whole body or its excerpt.
@@ -441,7 +386,7 @@ impl Store {
     /// finished (completed) in the same transaction.
     pub fn create_journal_entry(&mut self, new: NewJournalEntry) -> Result<JournalEntry> {
         let body = checked_body("body", &new.body)?;
-        let prompt = checked_optional("prompt", "A prompt", MAX_PROMPT_CHARS, new.prompt)?;
+        let prompt = crate::text::optional("prompt", "A prompt", MAX_PROMPT_CHARS, new.prompt)?;
         let mut urge_id = new.urge_id;
         if let Some(id) = &urge_id {
             self.check_urge_for_journal(id)?;
@@ -581,7 +526,7 @@ impl Store {
                 .into());
             }
             // SQLite's LIKE ignores case for ASCII letters ("Work" finds "work").
-            and("j.body LIKE ? ESCAPE '\\'", vec![Box::new(escape_like(text))]);
+            and("j.body LIKE ? ESCAPE '\\'", vec![Box::new(crate::filter::escape_like(text))]);
         }
         match filter.linked {
             Some(true) => and("j.urge_id IS NOT NULL", vec![]),
@@ -671,7 +616,7 @@ impl Store {
     /// Saves the weekly reflection as an entry: a readable text and the answers beside it.
     pub fn save_reflection(&mut self, new: NewReflection) -> Result<JournalEntry> {
         let line =
-            checked_optional("line", "The line", MAX_REFLECTION_LINE_CHARS, new.line.clone())?;
+            crate::text::optional("line", "The line", MAX_REFLECTION_LINE_CHARS, new.line.clone())?;
         let mut names = Vec::new();
         for (field, id) in [
             ("helpedTechniqueId", &new.helped_technique_id),
@@ -790,6 +735,6 @@ mod tests {
 
     #[test]
     fn search_wildcards_are_taken_literally() {
-        assert_eq!(escape_like("50%_a\\b"), "%50\\%\\_a\\\\b%");
+        assert_eq!(crate::filter::escape_like("50%_a\\b"), "%50\\%\\_a\\\\b%");
     }
 }

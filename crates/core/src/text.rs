@@ -41,6 +41,17 @@ pub(crate) fn note(
     max: usize,
     text: Option<String>,
 ) -> Result<Option<String>, Invalid> {
+    optional(field, "A note", max, text)
+}
+
+/// An optional text called `what` in messages ("A note", "A prompt"): trimmed; blank means
+/// none; at most `max` characters.
+pub(crate) fn optional(
+    field: &'static str,
+    what: &str,
+    max: usize,
+    text: Option<String>,
+) -> Result<Option<String>, Invalid> {
     let Some(text) = text else { return Ok(None) };
     let trimmed = text.trim();
     if trimmed.is_empty() {
@@ -51,7 +62,7 @@ pub(crate) fn note(
         return Err(Invalid::new(
             field,
             format!(
-                "A note can be up to {} characters; this one has {}. Nothing was saved.",
+                "{what} can be up to {} characters; this one has {}. Nothing was saved.",
                 group_thousands(max),
                 group_thousands(chars)
             ),
