@@ -113,36 +113,34 @@ fn a_v3_database_with_sessions_upgrades_and_keeps_them() {
     assert_eq!(upgraded.count_urges().unwrap(), 3, "every craving kept");
 }
 
+/// A database at schema v5 with the v1 fixture's cravings plus `rows`: shipped migrations never
+/// change, so v1 + 0002 … 0005 is exactly what a v5 Ebb wrote.
+fn v5_database(path: &std::path::Path, rows: &str) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(V1_FIXTURE).unwrap();
+    for sql in &UP_TO_V5[1..] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.execute_batch(rows).unwrap();
+    conn.pragma_update(None, "user_version", 5).unwrap();
+}
+
 #[test]
 fn a_v5_database_upgrades_to_plans_and_keeps_every_row() {
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("v5.db");
-    {
-        // Shipped migrations never change, so v1 + 0002 … 0005 is exactly a v5 database.
-        let conn = rusqlite::Connection::open(&old).unwrap();
-        conn.execute_batch(V1_FIXTURE).unwrap();
-        for sql in [
-            include_str!("../../src/migrations/0002_capture.sql"),
-            include_str!("../../src/migrations/0003_sessions.sql"),
-            include_str!("../../src/migrations/0004_library.sql"),
-            include_str!("../../src/migrations/0005_helps.sql"),
-        ] {
-            conn.execute_batch(sql).unwrap();
-        }
-        conn.execute_batch(
-            "INSERT INTO tracked_things (id, name, goal, planned_amount, planned_unit, position, \
-             created_at, updated_at) VALUES ('t1', 'wine', 'cut_down', 2, 'glasses', 0, 1, 1); \
-             UPDATE urges SET tracked_id = 't1'; \
-             INSERT INTO urge_chips (urge_id, chip_id) SELECT id, 'builtin-trigger-after-work' \
-             FROM urges; \
-             INSERT INTO outcomes (urge_id, intensity_after, action, amount, recorded_at, \
-             updated_at) SELECT id, 2, 'used_less', 1, 5, 5 FROM urges; \
-             INSERT INTO suggestion_responses (id, urge_id, offered, chosen, at) \
-             SELECT 'r1', id, '[\"breathing.box\"]', NULL, 3 FROM urges LIMIT 1; \
-             PRAGMA user_version = 5;",
-        )
-        .unwrap();
-    }
+    v5_database(
+        &old,
+        "INSERT INTO tracked_things (id, name, goal, planned_amount, planned_unit, position, \
+         created_at, updated_at) VALUES ('t1', 'wine', 'cut_down', 2, 'glasses', 0, 1, 1); \
+         UPDATE urges SET tracked_id = 't1'; \
+         INSERT INTO urge_chips (urge_id, chip_id) SELECT id, 'builtin-trigger-after-work' \
+         FROM urges; \
+         INSERT INTO outcomes (urge_id, intensity_after, action, amount, recorded_at, \
+         updated_at) SELECT id, 2, 'used_less', 1, 5, 5 FROM urges; \
+         INSERT INTO suggestion_responses (id, urge_id, offered, chosen, at) \
+         SELECT 'r1', id, '[\"breathing.box\"]', NULL, 3 FROM urges LIMIT 1;",
+    );
     let mut upgraded = Store::open(&old).unwrap();
     assert_eq!(upgraded.schema_version().unwrap(), SCHEMA_VERSION);
     let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
@@ -175,28 +173,14 @@ fn a_v5_database_upgrades_to_plans_and_keeps_every_row() {
 fn a_v5_database_upgrades_to_the_journal_and_keeps_every_row() {
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("v5.db");
-    {
-        // Shipped migrations never change, so v1 + 0002 … 0005 is exactly a v5 database.
-        let conn = rusqlite::Connection::open(&old).unwrap();
-        conn.execute_batch(V1_FIXTURE).unwrap();
-        for sql in [
-            include_str!("../../src/migrations/0002_capture.sql"),
-            include_str!("../../src/migrations/0003_sessions.sql"),
-            include_str!("../../src/migrations/0004_library.sql"),
-            include_str!("../../src/migrations/0005_helps.sql"),
-        ] {
-            conn.execute_batch(sql).unwrap();
-        }
-        conn.execute_batch(
-            "INSERT INTO technique_sessions (id, technique_id, urge_id, started_at, ended_at, \
-             planned_seconds, completed, intensity_before, intensity_after, helped, created_at, \
-             updated_at, actual_seconds) SELECT 's5', 'steps.halt', id, 1, 2, 300, 1, intensity, \
-             2, 1, 1, 2, 120 FROM urges ORDER BY occurred_at LIMIT 1; \
-             INSERT INTO settings (key, value) VALUES ('tones', 'true'); \
-             PRAGMA user_version = 5;",
-        )
-        .unwrap();
-    }
+    v5_database(
+        &old,
+        "INSERT INTO technique_sessions (id, technique_id, urge_id, started_at, ended_at, \
+         planned_seconds, completed, intensity_before, intensity_after, helped, created_at, \
+         updated_at, actual_seconds) SELECT 's5', 'steps.halt', id, 1, 2, 300, 1, intensity, \
+         2, 1, 1, 2, 120 FROM urges ORDER BY occurred_at LIMIT 1; \
+         INSERT INTO settings (key, value) VALUES ('tones', 'true');",
+    );
     let mut upgraded = Store::open(&old).unwrap();
     let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
     assert_eq!(upgraded.schema_version().unwrap(), SCHEMA_VERSION);
