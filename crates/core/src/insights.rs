@@ -199,6 +199,17 @@ fn median(histogram: &[u32; 11]) -> Option<f64> {
 
 const DAY_MS: i64 = 86_400_000;
 
+/// The key of a local week in the all-time totals (0006_speed.sql): `(local day + 3) / 7`,
+/// since 1970-01-01 was a Thursday, so each key starts on a Monday.
+fn week_key(monday: NaiveDate) -> i64 {
+    (monday - NaiveDate::default()).num_days().div_euclid(7) + 1
+}
+
+/// The Monday a week key starts on.
+fn week_monday(key: i64) -> NaiveDate {
+    NaiveDate::default() + Duration::days(7 * key - 3)
+}
+
 /// One local day of outcomes for a thing: the amounts recorded (summed), whether any amount
 /// was recorded, and whether any outcome said "used more than planned".
 pub(crate) type DayOutcomes = (f64, bool, bool);
@@ -242,17 +253,13 @@ impl Store {
             None => {
                 let oldest: Option<i64> = self
                     .conn
-                    // Local time is UTC ± 18 h: only the first day and a half can hold it.
-                    .prepare_cached(&format!(
-                        "SELECT min({LOCAL_MS}) FROM urges u \
-                         WHERE u.occurred_at <= (SELECT min(occurred_at) FROM urges) + 36 * 3600000"
-                    ))?
+                    .prepare_cached("SELECT min(week) FROM insight_weeks WHERE cravings > 0")?
                     .query_row([], |r| r.get(0))?;
-                oldest
-                    .and_then(chrono::DateTime::from_timestamp_millis)
-                    .map_or(this_week, |t| monday(t.date_naive()))
+                oldest.map_or(this_week, week_monday)
             }
         };
+        // "All" reads the all-time totals the triggers keep (0006_speed.sql), not every craving.
+        let all = request.range.weeks().is_none();
         let since = first_week.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
         // The time index narrows the scan; the local condition makes it exact.
         let bound = since - 18 * 3_600_000;
@@ -265,7 +272,31 @@ impl Store {
 
         let mut histograms = vec![[0u32; 11]; weeks_count];
         let mut hours = [[0u32; 24]; 7];
-        {
+        if all {
+            let first = week_key(first_week);
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT week, intensity, cravings FROM insight_weeks WHERE cravings > 0",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (week, intensity, n): (i64, i64, u32) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                if let Some(h) =
+                    usize::try_from(week - first).ok().and_then(|w| histograms.get_mut(w))
+                {
+                    h[intensity.clamp(0, 10) as usize] += n;
+                }
+            }
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT weekday, hour, cravings FROM insight_hours WHERE cravings > 0",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (weekday, hour, n): (usize, usize, u32) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                if let Some(cell) = hours.get_mut(weekday).and_then(|row| row.get_mut(hour)) {
+                    *cell += n;
+                }
+            }
+        } else {
             let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT {LOCAL_MS}, u.intensity FROM urges u \
                  WHERE u.occurred_at >= ?1 AND {LOCAL_MS} >= ?2"
@@ -311,14 +342,18 @@ impl Store {
             // covering index range per chip, no craving looked up.
             // (Two subqueries per chip walk its index range in order; a GROUP BY would sort
             // every link first.)
-            let mut stmt = self.conn.prepare_cached(
+            let mut stmt = self.conn.prepare_cached(if all {
+                "SELECT c.id, c.label, c.kind, i.cravings, 1.0 * i.intensity_sum / i.cravings \
+                 FROM chips c JOIN insight_chips i ON i.chip_id = c.id \
+                 WHERE c.kind IN ('trigger', 'feeling') AND i.cravings > 0 AND ?1 = ?1 AND ?2 = ?2"
+            } else {
                 "SELECT c.id, c.label, c.kind, \
                  (SELECT count(*) FROM urge_chips uc WHERE uc.chip_id = c.id \
                   AND uc.occurred_at >= ?1 AND uc.local_ms >= ?2) AS n, \
                  (SELECT avg(uc.intensity) FROM urge_chips uc WHERE uc.chip_id = c.id \
                   AND uc.occurred_at >= ?1 AND uc.local_ms >= ?2) \
-                 FROM chips c WHERE c.kind IN ('trigger', 'feeling') AND n > 0",
-            )?;
+                 FROM chips c WHERE c.kind IN ('trigger', 'feeling') AND n > 0"
+            })?;
             let mut rows = stmt.query([bound, since])?;
             while let Some(r) = rows.next()? {
                 let kind: String = r.get(2)?;
@@ -365,14 +400,15 @@ impl Store {
             )?;
             let plan_since =
                 plan_start.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis());
-            let earliest = since.min(plan_since);
+            let earliest = if all { plan_since } else { since.min(plan_since) };
             let mut rows = stmt.query([earliest - 18 * 3_600_000, earliest])?;
             while let Some(r) = rows.next()? {
                 let thing: String = r.get(0)?;
                 let local: i64 = r.get(1)?;
                 let action: String = r.get(2)?;
                 let amount: Option<f64> = r.get(3)?;
-                if local >= since
+                if !all
+                    && local >= since
                     && let Some(week) = by_thing
                         .get_mut(&thing)
                         .and_then(|w| week_index(local).and_then(|i| w.get_mut(i)))
@@ -391,6 +427,25 @@ impl Store {
                     day.0 += amount.unwrap_or(0.0);
                     day.1 |= amount.is_some();
                     day.2 |= action == "used_more";
+                }
+            }
+        }
+        if all {
+            let first = week_key(first_week);
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT tracked_id, week, recorded, ridden_out, used_less \
+                 FROM insight_outcome_weeks WHERE recorded > 0",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let thing: String = r.get(0)?;
+                let week: i64 = r.get(1)?;
+                if let Some(w) = by_thing.get_mut(&thing).and_then(|weeks| {
+                    usize::try_from(week - first).ok().and_then(|i| weeks.get_mut(i))
+                }) {
+                    w.recorded += r.get::<_, u32>(2)?;
+                    w.ridden_out += r.get::<_, u32>(3)?;
+                    w.used_less += r.get::<_, u32>(4)?;
                 }
             }
         }

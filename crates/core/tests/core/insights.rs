@@ -96,3 +96,97 @@ fn insights_count_weeks_hours_chips_outcomes_and_never_reset_counters() {
     let c = &all.counters;
     assert_eq!((c.cravings, c.ridden_out, c.used_less, c.practice_minutes), (5, 2, 1, 5));
 }
+
+/// Every craving, newest first (through History's pages).
+fn every_urge(store: &ebb_core::Store) -> Vec<ebb_core::Urge> {
+    let mut out = Vec::new();
+    let mut after = None;
+    loop {
+        let page = store.urges_page(after.as_ref(), 200).unwrap();
+        out.extend(page.urges);
+        match page.next {
+            Some(next) => after = Some(next),
+            None => return out,
+        }
+    }
+}
+
+#[test]
+fn all_time_totals_kept_by_triggers_match_counting_every_craving() {
+    let (mut store, _) = store_at_t0();
+    let mut options = ebb_core::GenerateOptions::new(1_500, 21, t0());
+    options.days = 200;
+    store.generate(&options).unwrap();
+    // Edits, deletes, changed outcomes and chips: every trigger path (0006_speed.sql).
+    let things: Vec<String> = store.things().unwrap().into_iter().map(|t| t.id).collect();
+    let urges = every_urge(&store);
+    for (i, u) in urges.iter().enumerate().step_by(23) {
+        let moved = if i % 2 == 0 { Duration::days(-9) } else { Duration::hours(-5) };
+        let thing =
+            if i % 3 == 0 { Some(things[i % things.len()].clone()) } else { u.tracked_id.clone() };
+        store
+            .edit_urge(ebb_core::UrgeEdit {
+                id: u.id.clone(),
+                intensity: Intensity::try_from(i64::from((u.intensity + 4) % 11)).unwrap(),
+                occurred_at: u.occurred_at + moved,
+                note: u.note.clone(),
+                tracked_id: thing,
+            })
+            .unwrap();
+    }
+    for u in urges.iter().skip(5).step_by(31) {
+        store.delete_urge(&u.id).unwrap();
+    }
+    for u in urges.iter().skip(7).step_by(29) {
+        let _ = store.set_outcome(OutcomeInput {
+            urge_id: u.id.clone(),
+            intensity_after: Some(Intensity::try_from(2).unwrap()),
+            action: Some(UseAction::DidntUse),
+            amount: None,
+            note: None,
+        });
+    }
+    for u in urges.iter().skip(11).step_by(37) {
+        let on = !u.chip_ids.iter().any(|c| c == "builtin-trigger-after-work");
+        let _ = store.set_urge_chip(&u.id, "builtin-trigger-after-work", on);
+    }
+
+    let all = store.insights(&InsightsRequest { range: InsightsRange::All }).unwrap();
+    let year = store.insights(&InsightsRequest { range: InsightsRange::Year }).unwrap();
+    let first = all.weeks[0].week_start;
+    assert!(
+        year.weeks.iter().filter(|w| w.week_start < first).all(|w| w.cravings == 0),
+        "nothing before the first week of All"
+    );
+    let tail = |weeks: &[ebb_core::WeekPoint]| {
+        weeks
+            .iter()
+            .filter(|w| w.week_start >= first)
+            .map(|w| (w.week_start, w.cravings, w.median_intensity))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(tail(&all.weeks), tail(&year.weeks), "weeks from the totals = weeks counted");
+    assert_eq!(all.hours, year.hours, "hour × weekday from the totals = counted");
+    for (a, b) in [(&all.triggers, &year.triggers), (&all.feelings, &year.feelings)] {
+        assert_eq!(a.len(), b.len());
+        for (x, y) in a.iter().zip(b) {
+            assert_eq!((&x.chip_id, x.cravings), (&y.chip_id, y.cravings), "chip counts");
+            assert!(
+                (x.mean_intensity - y.mean_intensity).abs() < 1e-9,
+                "chip strength: {x:?} {y:?}"
+            );
+        }
+    }
+    for (a, b) in all.outcomes.iter().zip(&year.outcomes) {
+        let tail = |weeks: &[ebb_core::OutcomeWeek]| {
+            weeks
+                .iter()
+                .filter(|w| w.week_start >= first)
+                .map(|w| (w.week_start, w.recorded, w.ridden_out, w.used_less))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(tail(&a.weeks), tail(&b.weeks), "outcomes per week of {}", a.name);
+        assert_eq!(a.plan, b.plan, "days within plan of {}", a.name);
+    }
+    assert!(all.weeks.iter().map(|w| w.cravings).sum::<u32>() > 1_400, "the data is all there");
+}

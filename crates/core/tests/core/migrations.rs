@@ -155,6 +155,15 @@ fn a_v5_database_upgrades_to_plans_and_keeps_every_row() {
         .query_row("SELECT count(*) FROM suggestion_responses", [], |r| r.get(0))
         .unwrap();
     assert_eq!(responses, 1);
+    // The all-time totals Insights reads are filled from the old rows.
+    let all = upgraded
+        .insights(&ebb_core::InsightsRequest { range: ebb_core::InsightsRange::All })
+        .unwrap();
+    assert_eq!(all.weeks.iter().map(|w| w.cravings).sum::<u32>(), 3, "every craving counted");
+    assert_eq!(all.hours.iter().map(|h| h.cravings).sum::<u32>(), 3);
+    assert_eq!(all.triggers.iter().map(|t| t.cravings).sum::<u32>(), 3, "and each chip");
+    let recorded: u32 = all.outcomes.iter().flat_map(|o| &o.weeks).map(|w| w.used_less).sum();
+    assert_eq!(recorded, 3, "and each outcome");
     assert!(upgraded.plans().unwrap().is_empty(), "no plans invented");
     let plan = upgraded
         .add_plan(ebb_core::PlanInput {
