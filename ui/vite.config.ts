@@ -5,6 +5,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   plugins: [svelte()],
   clearScreen: false,
+  // Vite's and Vitest's caches stay in the ignored node_modules (never under src/, never committed).
+  cacheDir: 'node_modules/.vite',
   server: { port: 5173, strictPort: true },
   build: {
     // WebKitGTK on Linux, WKWebView on iOS/macOS, Chromium WebView on Android and Windows.
