@@ -21,20 +21,25 @@ fn data_dir() -> PathBuf {
     dir
 }
 
+/// The benchmarks' data key (the generated stores are encrypted like a person's).
+fn bench_key() -> ebb_core::DataKey {
+    ebb_core::DataKey::from_hex(&"5e".repeat(32)).unwrap()
+}
+
 fn store_with(cravings: usize) -> (Store, PathBuf) {
-    let path = data_dir().join(format!("generated-{cravings}.db"));
+    let path = data_dir().join(format!("generated-{cravings}-encrypted.db"));
     let ready = path.with_extension("ready");
     if !ready.exists() {
         let _ = std::fs::remove_file(&path);
         let started = Instant::now();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::open(&path, &bench_key()).unwrap();
         store.generate(&GenerateOptions::new(cravings, 2026, Utc::now())).unwrap();
         drop(store);
         std::fs::write(&ready, b"").unwrap();
         println!("(generated {cravings} cravings in {:.1} s)", started.elapsed().as_secs_f64());
     }
     let started = Instant::now();
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&path, &bench_key()).unwrap();
     let opened = started.elapsed();
     if opened > Duration::from_millis(500) {
         println!("(opened in {:.1} s: an upgrade of the data ran)", opened.as_secs_f64());

@@ -1,8 +1,10 @@
 //! `make bench`: the store's speed on a database the size of years of use.
 //!
-//! Times each operation many times and prints median and p99, next to a floor: the same row
-//! written with raw rusqlite and the same pragmas, interleaved sample by sample so both see the
-//! same disk. Plain timing loops rather than criterion, because the goals are stated as p99s and
+//! Times each operation many times and prints median and p99, next to two floors: the same row
+//! written with raw rusqlite and the same pragmas on an encrypted copy (SQLCipher, the floor
+//! since #10) and on a plain SQLite copy (the figure before encryption), interleaved sample by
+//! sample so all see the same disk. Opening a store and reading what Now shows is timed on the
+//! encrypted store and on a plain one. Plain timing loops rather than criterion, because the goals are stated as p99s and
 //! ratios to a floor, which this prints directly.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
@@ -11,16 +13,28 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use ebb_core::{Goal, Intensity, NewThing, NewUrge, OutcomeInput, Store, UseAction};
+use ebb_core::{DataKey, Goal, Intensity, NewThing, NewUrge, OutcomeInput, Store, UseAction};
 use rusqlite::{Connection, params};
 
 const ROWS: i64 = 100_000;
 const WRITE_SAMPLES: usize = 1_000;
 const READ_SAMPLES: usize = 2_000;
 
-fn populate(path: &Path, rows: i64) {
-    drop(Store::open(path).unwrap()); // schema via the real migrations
-    let mut conn = Connection::open(path).unwrap();
+const OPEN_SAMPLES: usize = 30;
+
+/// Fills a store (encrypted with `key`, or plain without one) with `rows` cravings.
+fn populate(path: &Path, rows: i64, key: Option<&DataKey>) {
+    // The schema via the real migrations.
+    let mut conn = match key {
+        Some(key) => {
+            drop(Store::open(path, key).unwrap());
+            ebb_core::open_keyed_connection(path, key).unwrap()
+        }
+        None => {
+            drop(Store::open_unencrypted(path).unwrap());
+            Connection::open(path).unwrap()
+        }
+    };
     let tx = conn.transaction().unwrap();
     {
         let mut insert = tx
@@ -57,8 +71,11 @@ fn populate(path: &Path, rows: i64) {
 }
 
 /// Raw rusqlite with the store's pragmas: the floor for a durable insert.
-fn floor_connection(path: &Path) -> Connection {
-    let conn = Connection::open(path).unwrap();
+fn floor_connection(path: &Path, key: Option<&DataKey>) -> Connection {
+    let conn = match key {
+        Some(key) => ebb_core::open_keyed_connection(path, key).unwrap(),
+        None => Connection::open(path).unwrap(),
+    };
     conn.busy_timeout(Duration::from_secs(5)).unwrap();
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
     conn.pragma_update(None, "synchronous", "FULL").unwrap();
@@ -86,28 +103,45 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let ours_path = dir.path().join("ebb.db");
     let floor_path = dir.path().join("floor.db");
-    eprintln!("populating two databases with {ROWS} cravings each…");
-    populate(&ours_path, ROWS);
+    let plain_path = dir.path().join("plain.db");
+    let key = DataKey::generate().unwrap();
+    eprintln!("populating an encrypted and a plain database with {ROWS} cravings each…");
+    populate(&ours_path, ROWS, Some(&key));
+    populate(&plain_path, ROWS, None);
     std::fs::copy(&ours_path, &floor_path).unwrap();
 
-    let mut store = Store::open(&ours_path).unwrap();
+    // Opening, then what Now reads first, on the encrypted store and on the plain one.
+    let now_reads = |store: &Store| {
+        std::hint::black_box((
+            store.settings().unwrap(),
+            store.things().unwrap(),
+            store.chips().unwrap(),
+            store.default_thing_id().unwrap(),
+        ));
+    };
+    let (mut open_encrypted, mut open_plain) = (Vec::new(), Vec::new());
+    for _ in 0..OPEN_SAMPLES {
+        let started = Instant::now();
+        now_reads(&Store::open(&ours_path, &key).unwrap());
+        open_encrypted.push(started.elapsed());
+        let started = Instant::now();
+        now_reads(&Store::open_unencrypted(&plain_path).unwrap());
+        open_plain.push(started.elapsed());
+    }
+
+    let mut store = Store::open(&ours_path, &key).unwrap();
+    let mut plain_store = Store::open_unencrypted(&plain_path).unwrap();
     // Two tracked things: every log then looks up the one used last (the slowest default path).
     for name in ["evening wine", "vaping"] {
         store.add_thing(NewThing { name: name.into(), goal: Goal::Stop }).unwrap();
+        plain_store.add_thing(NewThing { name: name.into(), goal: Goal::Stop }).unwrap();
     }
-    let mut floor = floor_connection(&floor_path);
+    let mut floor = floor_connection(&floor_path, Some(&key));
     let intensity = Intensity::try_from(6).unwrap();
 
-    let mut ours = Vec::with_capacity(WRITE_SAMPLES);
-    let mut raw = Vec::with_capacity(WRITE_SAMPLES);
-    for i in 0..WRITE_SAMPLES {
-        let started = Instant::now();
-        store.log_urge(NewUrge::now(intensity)).unwrap();
-        ours.push(started.elapsed());
-
-        let started = Instant::now();
+    let raw_insert = |conn: &mut Connection| {
         let now = Utc::now().timestamp_millis();
-        let tx = floor.transaction().unwrap();
+        let tx = conn.transaction().unwrap();
         tx.prepare_cached(
             "INSERT INTO urges (id, occurred_at, utc_offset_minutes, intensity, note, created_at, \
              updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -116,7 +150,23 @@ fn main() {
         .execute(params![uuid::Uuid::now_v7().to_string(), now, 60, 6, None::<String>, now, now])
         .unwrap();
         tx.commit().unwrap();
+    };
+
+    let mut ours = Vec::with_capacity(WRITE_SAMPLES);
+    let mut raw = Vec::with_capacity(WRITE_SAMPLES);
+    let mut plain = Vec::with_capacity(WRITE_SAMPLES);
+    for i in 0..WRITE_SAMPLES {
+        let started = Instant::now();
+        store.log_urge(NewUrge::now(intensity)).unwrap();
+        ours.push(started.elapsed());
+
+        let started = Instant::now();
+        raw_insert(&mut floor);
         raw.push(started.elapsed());
+
+        let started = Instant::now();
+        plain_store.log_urge(NewUrge::now(intensity)).unwrap();
+        plain.push(started.elapsed());
         if i % 250 == 249 {
             eprintln!("  {} writes each…", i + 1);
         }
@@ -161,6 +211,8 @@ fn main() {
     }
 
     let (ours, raw, page) = (stats(ours), stats(raw), stats(first_page));
+    let plain = stats(plain);
+    let (open_encrypted, open_plain) = (stats(open_encrypted), stats(open_plain));
     let (capture, outcomes) = (stats(capture), stats(outcomes));
     let size = std::fs::metadata(&ours_path).map(|m| m.len()).unwrap_or(0);
     let row = |name: &str, stats: &Stats, goal: &str| {
@@ -168,20 +220,26 @@ fn main() {
     };
     println!();
     println!(
-        "ebb-core store, {ROWS} cravings ({:.1} MB database), synchronous=FULL",
+        "ebb-core store, {ROWS} cravings ({:.1} MB database, SQLCipher), synchronous=FULL",
         size as f64 / 1e6
     );
     println!("| {:<42} | {:>10} | {:>10} | {:<12} |", "operation", "median", "p99", "goal");
     println!("|{}|{}|{}|{}|", "-".repeat(44), "-".repeat(12), "-".repeat(12), "-".repeat(14));
-    row("log a craving (durable)", &ours, "p99 < 5 ms");
-    row("floor: raw rusqlite insert, same pragmas", &raw, "");
-    println!(
-        "| {:<42} | {:>9.2}x | {:>9.2}x | {:<12} |",
-        "ratio log / floor",
-        ours.median.as_secs_f64() / raw.median.as_secs_f64(),
-        ours.p99.as_secs_f64() / raw.p99.as_secs_f64(),
-        "<= 1.2x"
-    );
+    let ratio = |name: &str, a: &Stats, b: &Stats, goal: &str| {
+        println!(
+            "| {name:<42} | {:>9.2}x | {:>9.2}x | {goal:<12} |",
+            a.median.as_secs_f64() / b.median.as_secs_f64(),
+            a.p99.as_secs_f64() / b.p99.as_secs_f64(),
+        );
+    };
+    row("open + Now's first reads, encrypted", &open_encrypted, "");
+    row("open + Now's first reads, plain SQLite", &open_plain, "");
+    ratio("ratio encrypted / plain", &open_encrypted, &open_plain, "<= 1.15x");
+    row("log a craving (durable, encrypted)", &ours, "p99 < 5 ms");
+    row("floor: raw SQLCipher insert, same pragmas", &raw, "");
+    ratio("ratio log / SQLCipher floor", &ours, &raw, "p99 <= 1.2x");
+    row("log a craving, plain SQLite store", &plain, "");
+    ratio("ratio encrypted log / plain log", &ours, &plain, "p99 <= 1.5x");
     row("log + note + 3 chips (4 durable commits)", &capture, "p99 < 5 ms");
     row("add an outcome (durable)", &outcomes, "");
     row("History first page (30, chips, outcomes)", &page, "< 20 ms");

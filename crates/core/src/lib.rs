@@ -22,8 +22,10 @@
 
 mod catalog;
 mod chips;
+mod cipher;
 mod clock;
 mod error;
+mod files;
 mod filter;
 #[cfg(feature = "generator")]
 mod generate;
@@ -32,6 +34,7 @@ mod helps;
 mod ids;
 mod insights;
 mod journal;
+pub mod keys;
 mod library;
 mod outcome;
 mod plans;
@@ -49,8 +52,9 @@ pub use catalog::{
     builtin_technique, builtin_techniques, catalog_version,
 };
 pub use chips::{Chip, ChipKind, ChipUpdate};
+pub use cipher::{encrypting_path, open_keyed_connection};
 pub use clock::{Clock, ManualClock, OffsetClock, SystemClock};
-pub use error::{Error, Invalid, Result};
+pub use error::{Error, Invalid, Result, duration_words};
 pub use filter::{MAX_SEARCH_CHARS, UrgeFilter};
 #[cfg(feature = "generator")]
 pub use generate::{GenerateOptions, GenerateReport, TRUE_EFFECTS};
@@ -71,6 +75,7 @@ pub use journal::{
     NewJournalEntry, NewReflection, REFLECTION_EVERY_DAYS, ReflectionAnswers, ReflectionStatus,
     UsedThisWeek, WeekWent, journal_prompts,
 };
+pub use keys::{DataKey, Keystore, LockStatus, PasscodeKind, Protection, RecoveryCode, Vault};
 pub use library::{
     CUSTOM_PREFIX, DEFAULT_TECHNIQUE_ID, Library, MAX_CUSTOM_PATTERNS, PatternEdit, PatternInput,
     TechniqueVisibility, counted_techniques,
@@ -83,14 +88,17 @@ pub use plans::{
     PlanInput, PlanMove, PlanPause, PlanStats, PlanUse, PlanUseRequest, TimeBand, plan_matches,
 };
 pub use safety::{
-    CrisisNumber, CrisisNumberEdit, CrisisNumberVisibility, CrisisNumbers, MAX_OWN_NUMBERS,
-    MAX_SAFETY_STEP_CHARS, NewCrisisNumber, OTHER_REGION, Region, SAFETY_PLAN_STEPS,
-    SafetyPlanStep, SafetyPlanUpdate, crisis_data_version, regions,
+    CrisisNumber, CrisisNumberEdit, CrisisNumberVisibility, CrisisNumbers, LockedHelp,
+    MAX_OWN_NUMBERS, MAX_SAFETY_STEP_CHARS, NewCrisisNumber, OTHER_REGION, Region, RegionNumbers,
+    SAFETY_PLAN_STEPS, SafetyPlanStep, SafetyPlanUpdate, crisis_data_version, locked_help, regions,
 };
 pub use sessions::{
     CheckIn, MAX_SESSION_SECONDS, NewCheckIn, NewSession, SessionEnd, TechniqueSession,
 };
-pub use settings::{RERATE_MINUTES_RANGE, Settings, SettingsUpdate, Theme};
+pub use settings::{
+    DEFAULT_LOCK_AFTER_MINUTES, LOCK_AFTER_CHOICES, RERATE_MINUTES_RANGE, Settings, SettingsUpdate,
+    Theme,
+};
 pub use store::{SCHEMA_VERSION, Store};
 pub use support::{
     ContactLinks, MAX_MESSAGE_CHARS, MAX_MESSAGES_PER_PERSON, MAX_PERSON_NOTE_CHARS,

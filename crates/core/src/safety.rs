@@ -95,6 +95,60 @@ pub fn regions() -> Vec<Region> {
         .collect()
 }
 
+/// One region's built-in numbers, as Help now shows them while Ebb is locked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct RegionNumbers {
+    /// The region.
+    pub region: Region,
+    /// Its built-in numbers, unchanged by the person (their changes are their data).
+    pub numbers: Vec<CrisisNumber>,
+}
+
+/// What Help now shows while Ebb is locked: every region's built-in numbers, and nothing of
+/// the person's (their own numbers, people and safety plan are in the locked store).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct LockedHelp {
+    /// Every region Ebb has numbers for, in the data's order.
+    pub regions: Vec<RegionNumbers>,
+}
+
+/// Every region's built-in numbers, with no store: for Help now on the lock screen.
+pub fn locked_help() -> LockedHelp {
+    LockedHelp {
+        regions: CRISIS
+            .regions
+            .iter()
+            .map(|r| RegionNumbers {
+                region: Region {
+                    code: r.code.clone(),
+                    name: r.name.clone(),
+                    emergency: r.emergency.clone(),
+                },
+                numbers: r.numbers.iter().map(builtin_number).collect(),
+            })
+            .collect(),
+    }
+}
+
+fn builtin_number(n: &BuiltinNumber) -> CrisisNumber {
+    CrisisNumber {
+        id: n.id.clone(),
+        label: n.label.clone(),
+        links: contact_links(&n.number, None),
+        number: n.number.clone(),
+        textable: n.text,
+        builtin: true,
+        edited: false,
+        hidden: false,
+        last_checked: Some(n.last_checked.clone()),
+        source: Some(n.source.clone()),
+    }
+}
+
 /// The crisis data's version (raised when a number changes).
 pub fn crisis_data_version() -> u32 {
     CRISIS.version

@@ -40,7 +40,18 @@ pub struct Settings {
     /// The region whose crisis numbers Help now shows (`US`, `UK`, `CA` or `other`); `None`
     /// until the person chooses (the UI proposes one from the system language and asks once).
     pub region: Option<String>,
+    /// With a passcode set: minutes in the background before Ebb locks (0 = at once, 1, 5 or
+    /// 15; default 1).
+    pub lock_after_minutes: u32,
+    /// Cover Ebb's screen with a plain one whenever it loses focus or goes to the background
+    /// (off by default; turned on when a passcode is first set).
+    pub cover_when_away: bool,
 }
+
+/// The choices for [`Settings::lock_after_minutes`].
+pub const LOCK_AFTER_CHOICES: [u32; 4] = [0, 1, 5, 15];
+/// The default for [`Settings::lock_after_minutes`].
+pub const DEFAULT_LOCK_AFTER_MINUTES: u32 = 1;
 
 /// The colour scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -121,6 +132,14 @@ pub struct SettingsUpdate {
     #[serde(default)]
     #[ts(optional)]
     pub region: Option<String>,
+    /// Minutes in the background before Ebb locks: 0, 1, 5 or 15.
+    #[serde(default)]
+    #[ts(optional)]
+    pub lock_after_minutes: Option<u32>,
+    /// The plain cover when Ebb loses focus, on or off.
+    #[serde(default)]
+    #[ts(optional)]
+    pub cover_when_away: Option<bool>,
 }
 
 impl Store {
@@ -150,6 +169,12 @@ impl Store {
             journal_prompts: self.flag("journal_prompts", true)?,
             weekly_reflection: self.flag("weekly_reflection", false)?,
             region: self.region()?,
+            lock_after_minutes: self
+                .setting("lock_after_minutes")?
+                .and_then(|v| v.parse().ok())
+                .filter(|v| LOCK_AFTER_CHOICES.contains(v))
+                .unwrap_or(DEFAULT_LOCK_AFTER_MINUTES),
+            cover_when_away: self.flag("cover_when_away", false)?,
         })
     }
 
@@ -173,6 +198,18 @@ impl Store {
         }
         if let Some(region) = &update.region {
             crate::safety::validate_region(region)?;
+        }
+        if let Some(minutes) = update.lock_after_minutes
+            && !LOCK_AFTER_CHOICES.contains(&minutes)
+        {
+            return Err(Invalid::new(
+                "lockAfterMinutes",
+                format!(
+                    "Ebb can lock at once, or after 1, 5 or 15 minutes away; {minutes} minutes \
+                     isn't one of them."
+                ),
+            )
+            .into());
         }
         let tx = self.conn.transaction()?;
         {
@@ -198,6 +235,7 @@ impl Store {
                 ("reduce_motion", update.reduce_motion),
                 ("journal_prompts", update.journal_prompts),
                 ("weekly_reflection", update.weekly_reflection),
+                ("cover_when_away", update.cover_when_away),
             ] {
                 if let Some(on) = value {
                     put.execute(params![key, on.to_string()])?;
@@ -208,6 +246,9 @@ impl Store {
             }
             if let Some(region) = &update.region {
                 put.execute(params!["region", region])?;
+            }
+            if let Some(minutes) = update.lock_after_minutes {
+                put.execute(params!["lock_after_minutes", minutes.to_string()])?;
             }
         }
         tx.commit()?;

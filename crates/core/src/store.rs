@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use crate::{Clock, Error, IdSource, RandomIds, Result, SystemClock};
+use crate::keys::DataKey;
+use crate::{Clock, Error, IdSource, RandomIds, Result, SystemClock, cipher};
 
 /// Migrations, in order; `MIGRATIONS[n]` takes the schema from version `n` to `n + 1`.
 ///
@@ -41,28 +42,50 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Opens (or creates) the database at `path` with the system clock and random ids.
-    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
-        Self::open_with(path, Arc::new(SystemClock), Box::new(RandomIds))
+    /// Opens (or creates) the encrypted database at `path` with `key`, the system clock and
+    /// random ids.
+    pub fn open(path: impl AsRef<Path>, key: &DataKey) -> Result<Self> {
+        Self::open_with(path, key, Arc::new(SystemClock), Box::new(RandomIds))
     }
 
-    /// Opens (or creates) the database at `path` with the given clock and ids.
+    /// Opens (or creates) the encrypted database at `path` with `key` and the given clock and
+    /// ids. A plain store from an older Ebb is encrypted first, safely (`cipher.rs`).
     ///
-    /// A database written by a newer Ebb, or a file that isn't a database, is refused and left
-    /// byte-for-byte as it was.
+    /// A database written by a newer Ebb, a file that isn't a database, or one that doesn't
+    /// open with `key` is refused and left byte-for-byte as it was.
     pub fn open_with(
         path: impl AsRef<Path>,
+        key: &DataKey,
         clock: Arc<dyn Clock>,
         ids: Box<dyn IdSource>,
     ) -> Result<Self> {
         let path = path.as_ref();
+        let found = cipher::inspect(path)?;
+        cipher::tidy(path, found)?;
+        if found == cipher::Found::Plain {
+            cipher::encrypt_plain_store(path, key, SCHEMA_VERSION)?;
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|e| unreadable(path.to_path_buf(), e))?;
-        Self::init(conn, path.to_path_buf(), clock, ids)
+        // The key first: SQLCipher reads nothing before it has one.
+        cipher::apply_key(&conn, key)?;
+        let store = Self::init(conn, path.to_path_buf(), clock, ids)?;
+        // The store opened with its key: any plain copy an interrupted upgrade left can go.
+        cipher::wipe_plain_leftovers(path)?;
+        Ok(store)
+    }
+
+    /// Opens a store **without encryption**, for benchmarks that compare SQLCipher with plain
+    /// SQLite on the same data. Only with the `generator` feature, which the app never enables.
+    #[cfg(feature = "generator")]
+    pub fn open_unencrypted(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let conn = Connection::open(path).map_err(|e| unreadable(path.to_path_buf(), e))?;
+        Self::init(conn, path.to_path_buf(), Arc::new(SystemClock), Box::new(RandomIds))
     }
 
     /// A fresh database in memory, with the system clock: for tests.
@@ -87,9 +110,19 @@ impl Store {
 
         // Read the version before any pragma that writes to the file: a database from a newer
         // Ebb, or a file that isn't a database, must be left exactly as it was.
-        let found: u32 = conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))
-            .map_err(|e| unreadable(path.clone(), e))?;
+        let found: u32 =
+            conn.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(|e| match e
+                .sqlite_error_code()
+            {
+                // With a key set, "not a database" means this key doesn't open it.
+                // (SQLCipher files are whole pages; anything else isn't a database at all.)
+                Some(ErrorCode::NotADatabase)
+                    if std::fs::metadata(&path).is_ok_and(|m| m.len() % 4096 == 0) =>
+                {
+                    Error::WrongKey { path: path.clone() }
+                }
+                _ => unreadable(path.clone(), e),
+            })?;
         if found > SCHEMA_VERSION {
             return Err(Error::TooNew { path, found, supported: SCHEMA_VERSION });
         }
@@ -103,6 +136,9 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         // Links between records (added by later migrations) must never dangle.
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Sorts and temporary tables stay in memory: SQLite's temporary files are not
+        // encrypted, and nothing a person wrote may reach the disk in plain.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
 
         migrate(&mut conn)?;
         Ok(Self { conn, clock, ids, helps: std::sync::Mutex::default() })
@@ -170,7 +206,8 @@ mod tests {
     #[test]
     fn pragmas_are_set_for_durability() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(dir.path().join("ebb.db")).expect("store opens");
+        let key = DataKey::generate().expect("random numbers");
+        let store = Store::open(dir.path().join("ebb.db"), &key).expect("store opens");
         let conn = store.connection();
         let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
         let sync: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
@@ -178,5 +215,7 @@ mod tests {
         assert_eq!(mode, "wal", "readers must not block the writer");
         assert_eq!(sync, 2, "synchronous=FULL (2): a saved craving survives a power cut");
         assert_eq!(fk, 1, "foreign keys must be enforced");
+        let temp: i64 = conn.pragma_query_value(None, "temp_store", |r| r.get(0)).unwrap();
+        assert_eq!(temp, 2, "temp_store=MEMORY (2): SQLite's temporary files are not encrypted");
     }
 }

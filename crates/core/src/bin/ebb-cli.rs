@@ -41,7 +41,8 @@ fn run(args: &[String]) -> Result<(), String> {
         [command, db, ..] => (command.as_str(), db),
         _ => return Err(USAGE.to_owned()),
     };
-    let mut store = Store::open(db).map_err(|e| e.to_string())?;
+    let key = ebb_core::keys::tool_key(std::path::Path::new(db)).map_err(|e| e.to_string())?;
+    let mut store = Store::open(db, &key).map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();
     match command {
         "log" => {

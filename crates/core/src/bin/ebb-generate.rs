@@ -27,7 +27,9 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let run = || -> ebb_core::Result<ebb_core::GenerateReport> {
-        let mut store = Store::open(std::path::Path::new(folder).join("ebb.db"))?;
+        let db = std::path::Path::new(folder).join("ebb.db");
+        let key = ebb_core::keys::tool_key(&db)?;
+        let mut store = Store::open(&db, &key)?;
         store.generate(&GenerateOptions::new(cravings as usize, seed, chrono::Utc::now()))
     };
     match run() {

@@ -33,7 +33,9 @@ fn every_reported_save_survives_sigkill() {
     assert!(!status.success(), "the writer must have been killed, not finished: {status}");
     assert_eq!(reported.len(), REPORTED, "the writer reported {REPORTED} saves before the kill");
 
-    let store = Store::open(&db).unwrap();
+    // The writer made the folder's key file (no keystore here); the same key reads it back.
+    let key = ebb_core::keys::tool_key(&db).unwrap();
+    let store = Store::open(&db, &key).unwrap();
     let integrity: String =
         store.connection().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(integrity, "ok", "the database must be intact after a kill");

@@ -350,12 +350,17 @@ fn a_warm_up_read_on_another_connection_misses_no_write() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ebb.db");
     let clock = std::sync::Arc::new(ebb_core::ManualClock::new(t0(), 60));
-    let mut store =
-        ebb_core::Store::open_with(&path, clock, Box::new(ebb_core::SeededIds::new(3))).unwrap();
+    let mut store = ebb_core::Store::open_with(
+        &path,
+        &crate::test_key(),
+        clock,
+        Box::new(ebb_core::SeededIds::new(3)),
+    )
+    .unwrap();
     store.generate(&GenerateOptions::new(600, 5, t0())).unwrap();
     store.begin_helps_warm_up();
     // The other connection reads its snapshot first …
-    let reading = ebb_core::Store::open(&path).unwrap().read_helps().unwrap();
+    let reading = ebb_core::Store::open(&path, &crate::test_key()).unwrap().read_helps().unwrap();
     // … then the person logs and rates a craving before the reading is adopted.
     let urge = store.log_urge(NewUrge::now(Intensity::try_from(10).unwrap())).unwrap();
     store

@@ -3,6 +3,7 @@
 
 mod capture;
 mod durability;
+mod encryption;
 mod filters;
 mod goals;
 mod helps;
@@ -15,3 +16,10 @@ mod sessions;
 mod support;
 mod support_people;
 mod urges;
+mod vault;
+
+/// The one data key the integration tests encrypt their files with (any 32 bytes will do;
+/// what matters is that reopening uses the same one).
+pub(crate) fn test_key() -> ebb_core::DataKey {
+    ebb_core::DataKey::from_hex(&"2b".repeat(32)).expect("64 hex digits")
+}

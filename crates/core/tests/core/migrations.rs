@@ -16,8 +16,8 @@ fn a_v1_database_upgrades_to_the_fresh_schema_and_keeps_every_row() {
     let old = dir.path().join("v1.db");
     rusqlite::Connection::open(&old).unwrap().execute_batch(V1_FIXTURE).unwrap();
 
-    let upgraded = Store::open(&old).unwrap();
-    let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
+    let upgraded = Store::open(&old, &crate::test_key()).unwrap();
+    let fresh = Store::open(dir.path().join("fresh.db"), &crate::test_key()).unwrap();
     assert_eq!(upgraded.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(
         schema(upgraded.connection()),
@@ -48,7 +48,7 @@ fn a_database_from_a_newer_ebb_is_refused_and_left_untouched() {
         conn.execute_batch("CREATE TABLE later_things (x); PRAGMA user_version = 999;").unwrap();
     }
     let before = file_bytes(&path);
-    let err = Store::open(&path).unwrap_err();
+    let err = Store::open(&path, &crate::test_key()).unwrap_err();
     assert!(matches!(err, Error::TooNew { found: 999, .. }), "{err:?}");
     assert_eq!(err.code(), "data_too_new");
     assert!(err.to_string().contains("newer version of Ebb"), "{err}");
@@ -63,7 +63,7 @@ fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
     let path = dir.path().join("ebb.db");
     let junk = b"these are somebody's bytes, not a database; keep them".repeat(100);
     std::fs::write(&path, &junk).unwrap();
-    let err = Store::open(&path).unwrap_err();
+    let err = Store::open(&path, &crate::test_key()).unwrap_err();
     assert_eq!(err.code(), "data_unreadable", "{err:?}");
     assert!(err.to_string().contains(&path.display().to_string()), "the message names the file");
     assert_eq!(file_bytes(&path), junk, "a damaged file is never overwritten");
@@ -73,8 +73,8 @@ fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
 fn reopening_applies_nothing_twice() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ebb.db");
-    drop(Store::open(&path).unwrap());
-    let again = Store::open(&path).unwrap();
+    drop(Store::open(&path, &crate::test_key()).unwrap());
+    let again = Store::open(&path, &crate::test_key()).unwrap();
     assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
 }
 
@@ -96,8 +96,8 @@ fn a_v3_database_with_sessions_upgrades_and_keeps_them() {
         )
         .unwrap();
     }
-    let upgraded = Store::open(&old).unwrap();
-    let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
+    let upgraded = Store::open(&old, &crate::test_key()).unwrap();
+    let fresh = Store::open(dir.path().join("fresh.db"), &crate::test_key()).unwrap();
     assert_eq!(schema(upgraded.connection()), schema(fresh.connection()), "same schema as new");
     let session = upgraded.session("s1").expect("the v3 session is kept");
     assert_eq!(
@@ -141,9 +141,9 @@ fn a_v5_database_upgrades_to_plans_and_keeps_every_row() {
          INSERT INTO suggestion_responses (id, urge_id, offered, chosen, at) \
          SELECT 'r1', id, '[\"breathing.box\"]', NULL, 3 FROM urges LIMIT 1;",
     );
-    let mut upgraded = Store::open(&old).unwrap();
+    let mut upgraded = Store::open(&old, &crate::test_key()).unwrap();
     assert_eq!(upgraded.schema_version().unwrap(), SCHEMA_VERSION);
-    let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
+    let fresh = Store::open(dir.path().join("fresh.db"), &crate::test_key()).unwrap();
     assert_eq!(schema(upgraded.connection()), schema(fresh.connection()), "same schema as new");
     assert_eq!(upgraded.count_urges().unwrap(), 3, "every craving kept");
     let urges = upgraded.urges_page(None, 10).unwrap().urges;
@@ -190,8 +190,8 @@ fn a_v5_database_upgrades_to_the_journal_and_keeps_every_row() {
          2, 1, 1, 2, 120 FROM urges ORDER BY occurred_at LIMIT 1; \
          INSERT INTO settings (key, value) VALUES ('tones', 'true');",
     );
-    let mut upgraded = Store::open(&old).unwrap();
-    let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
+    let mut upgraded = Store::open(&old, &crate::test_key()).unwrap();
+    let fresh = Store::open(dir.path().join("fresh.db"), &crate::test_key()).unwrap();
     assert_eq!(upgraded.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(schema(upgraded.connection()), schema(fresh.connection()), "same schema as new");
     assert_eq!(upgraded.count_urges().unwrap(), 3, "every craving kept");
@@ -286,8 +286,8 @@ fn a_v5_database_with_rows_upgrades_to_the_latest_and_keeps_every_row() {
     assert!(counts.iter().any(|(t, n)| t == "urges" && *n == 3), "{counts:?}");
     assert!(counts.iter().any(|(t, n)| t == "technique_sessions" && *n == 3), "{counts:?}");
 
-    let upgraded = Store::open(&old).unwrap();
-    let fresh = Store::open(dir.path().join("fresh.db")).unwrap();
+    let upgraded = Store::open(&old, &crate::test_key()).unwrap();
+    let fresh = Store::open(dir.path().join("fresh.db"), &crate::test_key()).unwrap();
     assert_eq!(upgraded.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(
         schema(upgraded.connection()),
