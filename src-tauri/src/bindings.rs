@@ -145,6 +145,17 @@ pub fn typescript() -> String {
         declare::<ebb_core::CrisisNumberVisibility>(&cfg),
         declare::<ebb_core::SafetyPlanStep>(&cfg),
         declare::<ebb_core::SafetyPlanUpdate>(&cfg),
+        declare::<ebb_core::KeyProtection>(&cfg),
+        declare::<ebb_core::PasscodeKind>(&cfg),
+        declare::<ebb_core::LockStatus>(&cfg),
+        declare::<crate::ipc::UnlockRequest>(&cfg),
+        declare::<crate::ipc::RecoverRequest>(&cfg),
+        declare::<crate::ipc::SetPasscodeRequest>(&cfg),
+        declare::<crate::ipc::ChangePasscodeRequest>(&cfg),
+        declare::<crate::ipc::RemovePasscodeRequest>(&cfg),
+        declare::<ebb_core::RecoveryCode>(&cfg),
+        declare::<ebb_core::RegionNumbers>(&cfg),
+        declare::<ebb_core::LockedHelp>(&cfg),
     ] {
         out.push_str(&decl);
         out.push('\n');

@@ -8,7 +8,9 @@ use ts_rs::TS;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct IpcError {
     /// `invalid_input`, `not_found`, `data_too_new`, `data_unreadable`, `storage`,
-    /// `store_unavailable` or `internal`.
+    /// `store_unavailable`, `internal`, or from the lock: `locked`, `wrong_passcode`,
+    /// `wrong_recovery_code`, `try_later`, `no_passcode`, `key_missing`, `keys_unreadable`,
+    /// `wrong_key`.
     pub code: String,
     /// A sentence for the person.
     pub message: String,
@@ -97,7 +99,79 @@ pub struct AppStatus {
     pub data_path: String,
     /// Why it could not be opened, if it could not.
     pub problem: Option<IpcError>,
+    /// A passcode is set and Ebb is locked: only the unlock pad and Help now are shown.
+    pub locked: bool,
 }
+
+/// A PIN or passphrase typed at the unlock pad. Wiped from memory when dropped.
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct UnlockRequest {
+    /// What the person typed.
+    pub passcode: String,
+}
+
+/// The recovery code and the new passcode to set with it. Wiped from memory when dropped.
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct RecoverRequest {
+    /// The code as typed (any case, spaces or dashes).
+    pub recovery_code: String,
+    /// The kind of the new passcode.
+    pub kind: ebb_core::PasscodeKind,
+    /// The new passcode.
+    pub passcode: String,
+}
+
+/// A first passcode. Wiped from memory when dropped.
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct SetPasscodeRequest {
+    /// PIN or passphrase.
+    pub kind: ebb_core::PasscodeKind,
+    /// The passcode.
+    pub passcode: String,
+}
+
+/// A new passcode in place of the current one. Wiped from memory when dropped.
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct ChangePasscodeRequest {
+    /// The current passcode.
+    pub current: String,
+    /// The new one's kind.
+    pub kind: ebb_core::PasscodeKind,
+    /// The new passcode.
+    pub passcode: String,
+}
+
+/// Removes the passcode, given the current one. Wiped from memory when dropped.
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct RemovePasscodeRequest {
+    /// The current passcode.
+    pub current: String,
+}
+
+macro_rules! wipe_on_drop {
+    ($ty:ident: $($field:ident),+) => {
+        impl Drop for $ty {
+            fn drop(&mut self) {
+                $(zeroize::Zeroize::zeroize(&mut self.$field);)+
+            }
+        }
+    };
+}
+wipe_on_drop!(UnlockRequest: passcode);
+wipe_on_drop!(RecoverRequest: recovery_code, passcode);
+wipe_on_drop!(SetPasscodeRequest: passcode);
+wipe_on_drop!(ChangePasscodeRequest: current, passcode);
+wipe_on_drop!(RemovePasscodeRequest: current);
 
 /// Puts a chip on a craving (`on: true`) or takes it off.
 #[derive(Debug, Clone, Deserialize, TS)]

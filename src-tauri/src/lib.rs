@@ -10,8 +10,11 @@
 pub mod bindings;
 pub mod commands;
 pub mod ipc;
+pub mod keystore;
 pub mod state;
 
+#[cfg(test)]
+mod lock_tests;
 #[cfg(test)]
 mod smoke_tests;
 
@@ -19,12 +22,56 @@ use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
 
 use crate::state::{AppState, StartupProbe};
 
+/// The commands that answer while Ebb is locked: the lock itself, the app's status, and Help
+/// now's numbers (which are not the person's data). Every other command answers `locked`.
+pub const WORKS_WHILE_LOCKED: &[&str] = &[
+    "app_status",
+    "ui_ready",
+    "lock_status",
+    "unlock",
+    "recover",
+    "lock_now",
+    "app_hidden",
+    "app_shown",
+    "locked_help",
+    "debug_shift_clock",
+];
+
 /// Registers every command the UI may call. Kept in one place so the app and its tests agree.
+///
+/// While Ebb is locked, one gate here answers `{code: "locked"}` to every command not in
+/// [`WORKS_WHILE_LOCKED`] before its request is even read.
 pub fn invoke_handler<R: tauri::Runtime>()
+-> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    let handler = commands_handler();
+    move |invoke: tauri::ipc::Invoke<R>| {
+        let command = invoke.message.command();
+        if !WORKS_WHILE_LOCKED.contains(&command)
+            && invoke.message.webview().try_state::<AppState>().is_some_and(|s| s.is_locked())
+        {
+            invoke.resolver.reject(ipc::IpcError::from(ebb_core::Error::Locked));
+            return true;
+        }
+        handler(invoke)
+    }
+}
+
+fn commands_handler<R: tauri::Runtime>()
 -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         commands::app::app_status,
         commands::app::ui_ready,
+        commands::lock::lock_status,
+        commands::lock::unlock,
+        commands::lock::recover,
+        commands::lock::set_passcode,
+        commands::lock::change_passcode,
+        commands::lock::remove_passcode,
+        commands::lock::lock_now,
+        commands::lock::app_hidden,
+        commands::lock::app_shown,
+        commands::lock::locked_help,
+        commands::lock::debug_shift_clock,
         commands::urges::log_urge,
         commands::urges::set_urge_note,
         commands::urges::delete_urge,

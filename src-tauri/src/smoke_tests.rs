@@ -20,7 +20,7 @@ fn app() -> (tauri::App<tauri::test::MockRuntime>, tauri::WebviewWindow<tauri::t
     (app, window)
 }
 
-fn call(
+pub(crate) fn call(
     window: &tauri::WebviewWindow<tauri::test::MockRuntime>,
     cmd: &str,
     args: Value,
@@ -89,7 +89,12 @@ fn a_store_that_failed_to_open_is_reported_not_panicked() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(crate::state::DATABASE_FILE), b"junk junk junk".repeat(100))
         .unwrap();
-    let state = AppState::open(dir.path(), crate::state::StartupProbe::Off);
+    let state = AppState::open_with(
+        dir.path(),
+        crate::state::StartupProbe::Off,
+        std::sync::Arc::new(ebb_core::keys::NoKeystore),
+        std::sync::Arc::default(),
+    );
     let status = state.status();
     let problem = status.problem.expect("a junk file cannot be opened");
     assert_eq!(problem.code, "data_unreadable");

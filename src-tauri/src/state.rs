@@ -1,9 +1,12 @@
 //! The app's state: the person's store (or why it could not be opened) and the startup probe.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use ebb_core::Store;
+use chrono::{DateTime, Utc};
+use ebb_core::keys::Keystore;
+use ebb_core::{Clock, DataKey, LockStatus, PasscodeKind, RecoveryCode, Store, Vault};
 use tauri::{AppHandle, Manager};
 
 use crate::ipc::{AppStatus, IpcError};
@@ -21,18 +24,41 @@ pub fn data_dir(app: &AppHandle) -> Result<PathBuf, Box<dyn std::error::Error>> 
     Ok(dir)
 }
 
-/// Opens the store with the system clock. Debug builds honour `EBB_CLOCK_OFFSET_MINUTES`, which
-/// moves Ebb's "now" so end-to-end tests can come back ten minutes later without waiting; release
-/// builds ignore it.
-fn open_store(path: &Path) -> ebb_core::Result<Store> {
-    #[cfg(debug_assertions)]
-    if let Some(minutes) =
-        std::env::var("EBB_CLOCK_OFFSET_MINUTES").ok().and_then(|v| v.parse::<i64>().ok())
-    {
-        let clock = ebb_core::OffsetClock::new(minutes);
-        return Store::open_with(path, Arc::new(clock), Box::new(ebb_core::RandomIds));
+/// Ebb's clock: the system's, moved by an offset that only debug builds ever set
+/// (`EBB_CLOCK_OFFSET_MINUTES` at start, `debug_shift_clock` while running), so end-to-end tests
+/// can come back ten minutes later, or stay away long enough to be locked, without waiting.
+#[derive(Debug, Default)]
+pub struct AppClock {
+    offset_ms: AtomicI64,
+}
+
+impl AppClock {
+    /// The system clock; in debug builds shifted by `EBB_CLOCK_OFFSET_MINUTES`.
+    pub fn from_env() -> Self {
+        let clock = Self::default();
+        #[cfg(debug_assertions)]
+        if let Some(minutes) =
+            std::env::var("EBB_CLOCK_OFFSET_MINUTES").ok().and_then(|v| v.parse::<i64>().ok())
+        {
+            clock.shift_minutes(minutes);
+        }
+        clock
     }
-    Store::open(path)
+
+    /// Moves "now" by `minutes` (debug builds' test hook).
+    pub fn shift_minutes(&self, minutes: i64) {
+        self.offset_ms.fetch_add(minutes.saturating_mul(60_000), Ordering::SeqCst);
+    }
+}
+
+impl Clock for AppClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + chrono::Duration::milliseconds(self.offset_ms.load(Ordering::SeqCst))
+    }
+
+    fn offset_at(&self, at: DateTime<Utc>) -> chrono::FixedOffset {
+        ebb_core::SystemClock.offset_at(at)
+    }
 }
 
 /// The benchmark's startup probe (`EBB_STARTUP_PROBE`): print `ebb-ready` and exit as soon as
@@ -58,46 +84,228 @@ impl StartupProbe {
     }
 }
 
+/// Where the app is: the store open (with its key), locked, or unable to open.
+enum Phase {
+    Open { store: Arc<Mutex<Store>>, key: DataKey },
+    Locked,
+    Problem(IpcError),
+}
+
+/// The mutable part of the state, behind one lock.
+pub struct Inner {
+    phase: Phase,
+    /// The key file and keystore; `None` if the key file couldn't be read (then `phase` says why).
+    vault: Option<Vault>,
+    /// When Ebb last went to the background, for "lock after N minutes away".
+    hidden_at: Option<DateTime<Utc>>,
+}
+
 /// What every command reaches through `tauri::State`.
 pub struct AppState {
-    store: Result<Arc<Mutex<Store>>, IpcError>,
-    data_path: PathBuf,
+    shared: Arc<Shared>,
     /// The startup probe in force.
     pub probe: StartupProbe,
 }
 
+/// The state a blocking thread can hold on to.
+pub struct Shared {
+    inner: Mutex<Inner>,
+    data_path: PathBuf,
+    clock: Arc<AppClock>,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.shared
+    }
+}
+
+fn lock_inner(inner: &Mutex<Inner>) -> std::sync::MutexGuard<'_, Inner> {
+    // A panic elsewhere can't leave `Inner` half-changed: each change is one assignment.
+    inner.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn locked_error() -> IpcError {
+    IpcError::from(ebb_core::Error::Locked)
+}
+
 impl AppState {
-    /// Opens the store in `dir`. A failure is kept, not raised: the UI shows the person what
-    /// happened and where the file is, and the file is never touched.
+    /// Opens the store in `dir` with the platform keystore. A failure is kept, not raised: the
+    /// UI shows the person what happened and where the file is, and the file is never touched.
+    /// With a passcode set, Ebb starts locked.
     pub fn open(dir: &Path, probe: StartupProbe) -> Self {
+        Self::open_with(
+            dir,
+            probe,
+            crate::keystore::for_folder(dir),
+            Arc::new(AppClock::from_env()),
+        )
+    }
+
+    /// [`AppState::open`] with a given keystore and clock (tests).
+    pub fn open_with(
+        dir: &Path,
+        probe: StartupProbe,
+        keystore: Arc<dyn Keystore>,
+        clock: Arc<AppClock>,
+    ) -> Self {
         let data_path = dir.join(DATABASE_FILE);
-        let store = std::fs::create_dir_all(dir)
+        let (phase, vault) = match std::fs::create_dir_all(dir)
             .map_err(|e| {
                 IpcError::new(
                     "data_unreadable",
                     format!("Ebb couldn't create its data folder at {}: {e}.", dir.display()),
                 )
             })
-            .and_then(|()| open_store(&data_path).map_err(IpcError::from))
-            .map(|store| Arc::new(Mutex::new(store)));
-        Self { store, data_path, probe }
+            .and_then(|()| {
+                Vault::load(dir, keystore, clock.clone() as Arc<dyn Clock>).map_err(IpcError::from)
+            }) {
+            Err(problem) => (Phase::Problem(problem), None),
+            Ok(vault) if vault.has_passcode() => (Phase::Locked, Some(vault)),
+            Ok(mut vault) => {
+                let phase = vault
+                    .open_without_passcode(&data_path)
+                    .and_then(|key| open_store(&data_path, &key, &clock).map(|s| (s, key)))
+                    .map_or_else(
+                        |e| Phase::Problem(IpcError::from(e)),
+                        |(store, key)| Phase::Open { store: Arc::new(Mutex::new(store)), key },
+                    );
+                (phase, Some(vault))
+            }
+        };
+        Self {
+            shared: Arc::new(Shared {
+                inner: Mutex::new(Inner { phase, vault, hidden_at: None }),
+                data_path,
+                clock,
+            }),
+            probe,
+        }
     }
 
     /// A state over an already open store (tests).
     pub fn with_store(store: Store) -> Self {
+        let key = DataKey::from_hex(&"00".repeat(32)).unwrap_or_else(|| unreachable!());
         Self {
-            store: Ok(Arc::new(Mutex::new(store))),
-            data_path: PathBuf::from(":memory:"),
+            shared: Arc::new(Shared {
+                inner: Mutex::new(Inner {
+                    phase: Phase::Open { store: Arc::new(Mutex::new(store)), key },
+                    vault: None,
+                    hidden_at: None,
+                }),
+                data_path: PathBuf::from(":memory:"),
+                clock: Arc::new(AppClock::default()),
+            }),
             probe: StartupProbe::Off,
         }
     }
 
-    /// Whether the store opened, and where it is.
+    /// Runs `work` on the vault (and, if open, the data key) on a blocking thread: Argon2id
+    /// takes tens of milliseconds and must never hold the UI.
+    pub async fn with_vault<T, F>(&self, work: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Shared, &mut Inner) -> Result<T, IpcError> + Send + 'static,
+    {
+        let shared = Arc::clone(&self.shared);
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut inner = lock_inner(&shared.inner);
+            work(&shared, &mut inner)
+        })
+        .await
+        .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?
+    }
+}
+
+impl Shared {
+    /// Whether the store opened, whether Ebb is locked, and where the data lives.
     pub fn status(&self) -> AppStatus {
+        let inner = lock_inner(&self.inner);
         AppStatus {
             data_path: self.data_path.display().to_string(),
-            problem: self.store.as_ref().err().cloned(),
+            problem: match &inner.phase {
+                Phase::Problem(problem) => Some(problem.clone()),
+                _ => None,
+            },
+            locked: matches!(inner.phase, Phase::Locked),
         }
+    }
+
+    /// Whether Ebb is locked now.
+    pub fn is_locked(&self) -> bool {
+        matches!(lock_inner(&self.inner).phase, Phase::Locked)
+    }
+
+    /// Ebb's clock (debug builds can shift it).
+    pub fn clock(&self) -> &AppClock {
+        &self.clock
+    }
+
+    /// What the lock screen and Settings show.
+    pub fn lock_status(&self) -> LockStatus {
+        let inner = lock_inner(&self.inner);
+        let locked = matches!(inner.phase, Phase::Locked);
+        match &inner.vault {
+            Some(vault) => vault.status(locked),
+            None => LockStatus {
+                locked,
+                protection: ebb_core::KeyProtection::File,
+                passcode_kind: None,
+                keystore_name: None,
+                wrong_tries: 0,
+                retry_in_seconds: 0,
+            },
+        }
+    }
+
+    /// Closes the store and drops the key (wiped from memory): every data command answers
+    /// `locked` until the person unlocks. Only with a passcode set.
+    pub fn lock(&self) -> Result<(), IpcError> {
+        let mut inner = lock_inner(&self.inner);
+        if !inner.vault.as_ref().is_some_and(Vault::has_passcode) {
+            return Err(IpcError::from(ebb_core::Error::NoPasscode));
+        }
+        if matches!(inner.phase, Phase::Open { .. }) {
+            // The store closes when the last command still using it returns.
+            inner.phase = Phase::Locked;
+        }
+        Ok(())
+    }
+
+    /// Ebb went to the background (or lost focus).
+    pub fn hidden(&self) {
+        let mut inner = lock_inner(&self.inner);
+        if inner.hidden_at.is_none() {
+            inner.hidden_at = Some(self.clock.now());
+        }
+    }
+
+    /// Ebb came back: locks if it was away at least the chosen time and a passcode is set.
+    pub fn shown(&self) -> LockStatus {
+        let (away, store) = {
+            let mut inner = lock_inner(&self.inner);
+            let since = inner.hidden_at.take();
+            let has_passcode = inner.vault.as_ref().is_some_and(Vault::has_passcode);
+            match (&inner.phase, since) {
+                (Phase::Open { store, .. }, Some(since)) if has_passcode => {
+                    (Some(self.clock.now() - since), Some(Arc::clone(store)))
+                }
+                _ => (None, None),
+            }
+        };
+        if let (Some(away), Some(store)) = (away, store) {
+            let minutes = store
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .settings()
+                .map_or(ebb_core::DEFAULT_LOCK_AFTER_MINUTES, |s| s.lock_after_minutes);
+            if away >= chrono::Duration::minutes(i64::from(minutes)) {
+                // The passcode is set (checked above), so this can't be refused.
+                let _ = self.lock();
+            }
+        }
+        self.lock_status()
     }
 
     /// Reads what "what helps" is fitted from in the background once the first screen is up,
@@ -106,30 +314,35 @@ impl AppState {
     /// meanwhile are re-read at the next fit. If anything fails, the first fit simply reads for
     /// itself.
     pub fn warm_up(&self) {
-        let Ok(store) = &self.store else { return };
+        let (store, key) = match &lock_inner(&self.inner).phase {
+            Phase::Open { store, key } => (Arc::clone(store), key.clone()),
+            _ => return,
+        };
         // A store in memory (tests) has no second connection to read it.
         if self.data_path.as_os_str() == ":memory:" {
             return;
         }
-        let store = Arc::clone(store);
         let path = self.data_path.clone();
         drop(tauri::async_runtime::spawn_blocking(move || {
             store.lock().unwrap_or_else(PoisonError::into_inner).begin_helps_warm_up();
-            if let Ok(reading) = Store::open(&path).and_then(|mut reader| reader.read_helps()) {
+            if let Ok(reading) = Store::open(&path, &key).and_then(|mut reader| reader.read_helps())
+            {
                 store.lock().unwrap_or_else(PoisonError::into_inner).adopt_helps(reading);
             }
         }));
     }
 
-    /// Runs `work` on the store on a blocking thread, never on the UI or async threads.
+    /// Runs `work` on the store on a blocking thread, never on the UI or async threads. While
+    /// locked, answers `locked` and runs nothing.
     pub async fn run<T, F>(&self, work: F) -> Result<T, IpcError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Store) -> ebb_core::Result<T> + Send + 'static,
     {
-        let store = match &self.store {
-            Ok(store) => Arc::clone(store),
-            Err(problem) => {
+        let store = match &lock_inner(&self.inner).phase {
+            Phase::Open { store, .. } => Arc::clone(store),
+            Phase::Locked => return Err(locked_error()),
+            Phase::Problem(problem) => {
                 return Err(IpcError::new("store_unavailable", problem.message.clone()));
             }
         };
@@ -143,4 +356,68 @@ impl AppState {
         .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?
         .map_err(IpcError::from)
     }
+
+    /// Unlocks with the PIN or passphrase: the key is unwrapped and the store opened.
+    pub fn unlock(&self, inner: &mut Inner, passcode: &str) -> Result<(), IpcError> {
+        if !matches!(inner.phase, Phase::Locked) {
+            return Ok(());
+        }
+        let vault = inner.vault.as_mut().ok_or_else(locked_error)?;
+        let key = vault.unlock(passcode)?;
+        self.open_unlocked(inner, key)
+    }
+
+    /// Unlocks with the recovery code and sets a new passcode.
+    pub fn recover(
+        &self,
+        inner: &mut Inner,
+        code: &str,
+        kind: PasscodeKind,
+        passcode: &str,
+    ) -> Result<(), IpcError> {
+        let vault = inner.vault.as_mut().ok_or_else(locked_error)?;
+        let key = vault.recover(code, kind, passcode)?;
+        if matches!(inner.phase, Phase::Locked) {
+            self.open_unlocked(inner, key)?;
+        }
+        Ok(())
+    }
+
+    fn open_unlocked(&self, inner: &mut Inner, key: DataKey) -> Result<(), IpcError> {
+        let store = open_store(&self.data_path, &key, &self.clock)?;
+        inner.phase = Phase::Open { store: Arc::new(Mutex::new(store)), key };
+        inner.hidden_at = None;
+        Ok(())
+    }
+
+    /// Sets a first passcode over the open store's key, turns the cover on, and returns the
+    /// recovery code to show once.
+    pub fn set_passcode(
+        &self,
+        inner: &mut Inner,
+        kind: PasscodeKind,
+        passcode: &str,
+    ) -> Result<RecoveryCode, IpcError> {
+        let Phase::Open { store, key } = &inner.phase else { return Err(locked_error()) };
+        let (store, key) = (Arc::clone(store), key.clone());
+        let vault = inner.vault.as_mut().ok_or_else(locked_error)?;
+        let code = vault.set_passcode(&key, kind, passcode)?;
+        // On by default once a lock is set (#10); the person can turn it off.
+        let _ = store.lock().unwrap_or_else(PoisonError::into_inner).update_settings(
+            ebb_core::SettingsUpdate { cover_when_away: Some(true), ..Default::default() },
+        );
+        Ok(code)
+    }
+
+    /// The vault, when the store is open (changing or removing the passcode).
+    pub fn open_vault<'a>(&self, inner: &'a mut Inner) -> Result<&'a mut Vault, IpcError> {
+        if !matches!(inner.phase, Phase::Open { .. }) {
+            return Err(locked_error());
+        }
+        inner.vault.as_mut().ok_or_else(|| IpcError::from(ebb_core::Error::NoPasscode))
+    }
+}
+
+fn open_store(path: &Path, key: &DataKey, clock: &Arc<AppClock>) -> ebb_core::Result<Store> {
+    Store::open_with(path, key, clock.clone() as Arc<dyn Clock>, Box::new(ebb_core::RandomIds))
 }

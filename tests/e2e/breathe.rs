@@ -48,7 +48,7 @@ async fn one_tap_from_now_starts_box_breathing_and_stop_records_it() -> Result<(
     app.wait_for("[data-intensity='0']").await?;
     app.close().await?;
 
-    let store = ebb_core::Store::open(dir.path().join("ebb.db"))?;
+    let store = ebb_e2e::open_store(&dir.path().join("ebb.db"))?;
     let (technique, completed, helped): (String, bool, Option<bool>) = store
         .connection()
         .query_row("SELECT technique_id, completed, helped FROM technique_sessions", [], |r| {
@@ -91,7 +91,7 @@ async fn grounding_5_4_3_2_1_step_by_step() -> Result<()> {
     app.tap("[data-action=close-breathing]").await?;
     app.close().await?;
 
-    let store = ebb_core::Store::open(dir.path().join("ebb.db"))?;
+    let store = ebb_e2e::open_store(&dir.path().join("ebb.db"))?;
     let (completed, after): (bool, Option<u8>) = store.connection().query_row(
         "SELECT completed, intensity_after FROM technique_sessions WHERE technique_id = 'steps.grounding-54321'",
         [],
@@ -160,7 +160,7 @@ async fn session_commands_refuse_bad_input_and_record_nothing() -> Result<()> {
     let techniques = library["techniques"].as_array().map_or(0, Vec::len);
     assert!(techniques >= 15, "the whole catalog crosses IPC: {techniques} techniques");
     let dir = app.data_dir().to_path_buf();
-    let store = ebb_core::Store::open(dir.join("ebb.db"))?;
+    let store = ebb_e2e::open_store(&dir.join("ebb.db"))?;
     let count: i64 =
         store
             .connection()

@@ -8,7 +8,7 @@ use ebb_e2e::App;
 
 fn generated_folder() -> Result<tempfile::TempDir> {
     let dir = tempfile::Builder::new().prefix("ebb-e2e-gen-").tempdir()?;
-    let mut store = Store::open(dir.path().join("ebb.db"))?;
+    let mut store = ebb_e2e::open_store(&dir.path().join("ebb.db"))?;
     store.generate(&GenerateOptions::new(3_000, 7, chrono::Utc::now()))?;
     Ok(dir)
 }
@@ -50,11 +50,12 @@ async fn insights_what_helps_filters_and_suggestions_on_generated_data() -> Resu
     )
     .await?;
     app.wait_for("[data-remove-filter=techniqueId]").await?;
-    let expected = Store::open(dir.path().join("ebb.db"))?.count_matching(&UrgeFilter {
-        chip_ids: vec!["builtin-trigger-after-work".into()],
-        technique_id: Some("breathing.box".into()),
-        ..Default::default()
-    })?;
+    let expected =
+        ebb_e2e::open_store(&dir.path().join("ebb.db"))?.count_matching(&UrgeFilter {
+            chip_ids: vec!["builtin-trigger-after-work".into()],
+            technique_id: Some("breathing.box".into()),
+            ..Default::default()
+        })?;
     assert!(expected > 10, "the generated data has such cravings: {expected}");
     app.wait_for(&format!("[data-match-count='{expected}']")).await?;
     app.screenshot("history-filtered").await?;
@@ -71,7 +72,7 @@ async fn insights_what_helps_filters_and_suggestions_on_generated_data() -> Resu
     app.tap("[data-action=suggestions-not-now]").await?;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
-        let n: i64 = Store::open(dir.path().join("ebb.db"))?.connection().query_row(
+        let n: i64 = ebb_e2e::open_store(&dir.path().join("ebb.db"))?.connection().query_row(
             "SELECT count(*) FROM suggestion_responses WHERE chosen IS NULL",
             [],
             |r| r.get(0),

@@ -154,7 +154,7 @@ async fn write_it_down_after_logging_then_find_search_edit_and_delete() -> Resul
     assert!(left.iter().all(|t| !t.starts_with("Called Sam")), "{left:?}");
     app.close().await?;
 
-    let store = ebb_core::Store::open(dir.path().join("ebb.db"))?;
+    let store = ebb_e2e::open_store(&dir.path().join("ebb.db"))?;
     let conn = store.connection();
     let rows: i64 = conn.query_row("SELECT count(*) FROM journal_entries", [], |r| r.get(0))?;
     assert_eq!(rows, 2, "the deleted entry is gone for real");

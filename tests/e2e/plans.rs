@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 const AFTER_WORK: &str = "builtin-trigger-after-work";
 
 async fn db_count(app: &App, sql: &str) -> Result<i64> {
-    let store = ebb_core::Store::open(app.data_dir().join("ebb.db"))?;
+    let store = ebb_e2e::open_store(&app.data_dir().join("ebb.db"))?;
     Ok(store.connection().query_row(sql, [], |r| r.get(0))?)
 }
 
@@ -103,7 +103,7 @@ async fn a_plan_tied_to_after_work_is_shown_first_acted_on_and_followed() -> Res
 
     // With the outcome: "Did you follow your plan?"
     let urge_id: String = {
-        let store = ebb_core::Store::open(app.data_dir().join("ebb.db"))?;
+        let store = ebb_e2e::open_store(&app.data_dir().join("ebb.db"))?;
         store.connection().query_row("SELECT urge_id FROM plan_uses", [], |r| r.get(0))?
     };
     app.tap("[data-place=history]").await?;

@@ -20,6 +20,14 @@ pub const PHONE: (u32, u32) = (390, 844);
 const PATIENCE: Duration = Duration::from_secs(30);
 
 /// The workspace's root folder.
+/// Opens the (encrypted) store in a test's data folder with the key Ebb keeps beside it (the
+/// tests run with no keystore), making one for a new folder: for setting up data before the app
+/// starts and checking what it wrote.
+pub fn open_store(db: &Path) -> Result<ebb_core::Store> {
+    let key = ebb_core::keys::tool_key(db)?;
+    Ok(ebb_core::Store::open(db, &key)?)
+}
+
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
 }
@@ -57,6 +65,8 @@ impl Driver {
         let child = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("EBB_DATA_DIR", data_dir)
+            // The key stays in the test's own folder, never in the developer's keyring.
+            .env("EBB_KEYSTORE", "none")
             .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())

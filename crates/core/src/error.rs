@@ -85,7 +85,7 @@ pub enum Error {
          came from another device, open it there and export it. Nothing was changed."
     )]
     KeyMissing {
-        /// The key file's path.
+        /// The store's path.
         path: PathBuf,
         /// What is missing.
         detail: String,

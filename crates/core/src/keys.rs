@@ -172,7 +172,7 @@ impl Keystore for MemoryKeystore {
 /// Where the data key is kept now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub enum Protection {
+pub enum KeyProtection {
     /// In the platform keystore; no passcode.
     Keystore,
     /// In the key file, readable by this user only; no keystore answered and no passcode is set.
@@ -208,13 +208,13 @@ pub struct LockStatus {
     /// The store is closed: only the unlock pad and Help now are shown.
     pub locked: bool,
     /// Where the data key is kept.
-    pub protection: Protection,
+    pub protection: KeyProtection,
     /// The kind of passcode, when there is one.
     pub passcode_kind: Option<PasscodeKind>,
     /// The keystore's name, when the key is in one.
     pub keystore_name: Option<String>,
     /// Wrong tries since the last right one.
-    pub failures: u32,
+    pub wrong_tries: u32,
     /// Seconds until another try is allowed (0: now).
     pub retry_in_seconds: u32,
 }
@@ -255,7 +255,7 @@ struct Wrap {
 struct KeyFile {
     format: String,
     version: u32,
-    protection: Protection,
+    protection: KeyProtection,
     /// The key in hex: only when `protection` is `file`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     key: Option<String>,
@@ -318,7 +318,7 @@ impl Vault {
 
     /// Whether a PIN or passphrase must be entered before the data opens.
     pub fn has_passcode(&self) -> bool {
-        self.file.as_ref().is_some_and(|f| f.protection == Protection::Passcode)
+        self.file.as_ref().is_some_and(|f| f.protection == KeyProtection::Passcode)
     }
 
     /// Whether a key was ever made for this folder.
@@ -328,14 +328,14 @@ impl Vault {
 
     /// What the lock screen and Settings show; `locked` is the shell's knowledge.
     pub fn status(&self, locked: bool) -> LockStatus {
-        let protection = self.file.as_ref().map_or(Protection::File, |f| f.protection);
+        let protection = self.file.as_ref().map_or(KeyProtection::File, |f| f.protection);
         let failures = self.file.as_ref().map_or(0, |f| f.failures);
         LockStatus {
             locked,
             protection,
             passcode_kind: self.file.as_ref().and_then(|f| f.passcode_kind),
-            keystore_name: (protection == Protection::Keystore).then(|| self.keystore.name()),
-            failures,
+            keystore_name: (protection == KeyProtection::Keystore).then(|| self.keystore.name()),
+            wrong_tries: failures,
             retry_in_seconds: self.wait_seconds(),
         }
     }
@@ -343,39 +343,41 @@ impl Vault {
     /// The key when no passcode is set: from the keystore or the key file. The first time, a
     /// key is made and kept in the keystore if one answers, else in the key file.
     ///
-    /// `store_exists` says whether an encrypted store is already there: then a missing key is an
-    /// error (the data can't be read without it), never a reason to make a new one.
-    pub fn open_without_passcode(&mut self, store_exists: bool) -> Result<DataKey> {
+    /// If the store at `db` already holds encrypted data, a missing key is an error (the data
+    /// can't be read without it), never a reason to make a new one.
+    pub fn open_without_passcode(&mut self, db: &Path) -> Result<DataKey> {
+        let missing = |detail: String| Error::KeyMissing { path: db.to_path_buf(), detail };
         let Some(file) = &self.file else {
-            if store_exists {
-                return Err(Error::KeyMissing {
-                    path: self.path.clone(),
-                    detail: "there is no key file beside it".to_owned(),
-                });
+            if holds_encrypted_data(db) {
+                // An encrypted store is whole pages; anything else was never Ebb's data.
+                if std::fs::metadata(db).is_ok_and(|m| m.len() % 4096 != 0) {
+                    return Err(Error::Unreadable {
+                        path: db.to_path_buf(),
+                        reason: "it isn't a database".to_owned(),
+                    });
+                }
+                return Err(missing(format!("there is no key file ({KEY_FILE}) beside it")));
             }
             return self.create();
         };
         match file.protection {
-            Protection::Passcode => Err(Error::Locked),
-            Protection::File => file.key.as_deref().and_then(DataKey::from_hex).ok_or_else(|| {
-                Error::KeysUnreadable {
-                    path: self.path.clone(),
-                    reason: "the key in it is damaged".to_owned(),
+            KeyProtection::Passcode => Err(Error::Locked),
+            KeyProtection::File => {
+                file.key.as_deref().and_then(DataKey::from_hex).ok_or_else(|| {
+                    Error::KeysUnreadable {
+                        path: self.path.clone(),
+                        reason: "the key in it is damaged".to_owned(),
+                    }
+                })
+            }
+            KeyProtection::Keystore => match self.keystore.load() {
+                Ok(Some(secret)) => DataKey::from_hex(&secret).ok_or_else(|| {
+                    missing(format!("the key in {} is damaged", self.keystore.name()))
+                }),
+                Ok(None) => Err(missing(format!("{} has no key for it", self.keystore.name()))),
+                Err(reason) => {
+                    Err(missing(format!("the keystore didn't answer ({})", short(&reason))))
                 }
-            }),
-            Protection::Keystore => match self.keystore.load() {
-                Ok(Some(secret)) => DataKey::from_hex(&secret).ok_or_else(|| Error::KeyMissing {
-                    path: self.path.clone(),
-                    detail: format!("the key in {} is damaged", self.keystore.name()),
-                }),
-                Ok(None) => Err(Error::KeyMissing {
-                    path: self.path.clone(),
-                    detail: format!("{} has no key for it", self.keystore.name()),
-                }),
-                Err(reason) => Err(Error::KeyMissing {
-                    path: self.path.clone(),
-                    detail: format!("the keystore didn't answer ({})", short(&reason)),
-                }),
             },
         }
     }
@@ -385,8 +387,8 @@ impl Vault {
         // The keystore first: if Ebb stops before the key file is written, the next start
         // simply makes a new key (no store was encrypted with this one yet).
         let file = match self.keystore.save(&key.to_hex()) {
-            Ok(()) => new_file(Protection::Keystore, None),
-            Err(_) => new_file(Protection::File, Some(key.to_hex().to_string())),
+            Ok(()) => new_file(KeyProtection::Keystore, None),
+            Err(_) => new_file(KeyProtection::File, Some(key.to_hex().to_string())),
         };
         self.write(file)?;
         Ok(key)
@@ -452,7 +454,7 @@ impl Vault {
         }
         validate_passcode(kind, passcode)?;
         let code = new_recovery_code()?;
-        let mut file = new_file(Protection::Passcode, None);
+        let mut file = new_file(KeyProtection::Passcode, None);
         file.passcode_kind = Some(kind);
         file.passcode = Some(wrap_key(key, passcode.as_bytes(), PASSCODE_AAD)?);
         file.recovery = Some(wrap_key(key, code.as_bytes(), RECOVERY_AAD)?);
@@ -483,8 +485,8 @@ impl Vault {
     pub fn remove_passcode(&mut self, current: &str) -> Result<()> {
         let key = self.unlock(current)?;
         let file = match self.keystore.save(&key.to_hex()) {
-            Ok(()) => new_file(Protection::Keystore, None),
-            Err(_) => new_file(Protection::File, Some(key.to_hex().to_string())),
+            Ok(()) => new_file(KeyProtection::Keystore, None),
+            Err(_) => new_file(KeyProtection::File, Some(key.to_hex().to_string())),
         };
         self.write(file)
     }
@@ -549,7 +551,7 @@ impl Vault {
 pub fn tool_key(db: &Path) -> Result<DataKey> {
     let dir = db.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut vault = Vault::load(dir, Arc::new(NoKeystore), Arc::new(crate::SystemClock))?;
-    vault.open_without_passcode(holds_encrypted_data(db))
+    vault.open_without_passcode(db)
 }
 
 /// Whether the file at `db` already holds data that only its own key can read (anything but
@@ -561,7 +563,7 @@ pub fn holds_encrypted_data(db: &Path) -> bool {
     )
 }
 
-fn new_file(protection: Protection, key: Option<String>) -> KeyFile {
+fn new_file(protection: KeyProtection, key: Option<String>) -> KeyFile {
     KeyFile {
         format: FORMAT.to_owned(),
         version: FORMAT_VERSION,
@@ -589,9 +591,9 @@ fn parse_key_file(path: &Path, bytes: &[u8]) -> Result<KeyFile> {
         )));
     }
     let complete = match file.protection {
-        Protection::File => file.key.is_some(),
-        Protection::Keystore => true,
-        Protection::Passcode => {
+        KeyProtection::File => file.key.is_some(),
+        KeyProtection::Keystore => true,
+        KeyProtection::Passcode => {
             file.passcode_kind.is_some() && file.passcode.is_some() && file.recovery.is_some()
         }
     };

@@ -75,7 +75,7 @@ pub use journal::{
     NewJournalEntry, NewReflection, REFLECTION_EVERY_DAYS, ReflectionAnswers, ReflectionStatus,
     UsedThisWeek, WeekWent, journal_prompts,
 };
-pub use keys::{DataKey, Keystore, LockStatus, PasscodeKind, Protection, RecoveryCode, Vault};
+pub use keys::{DataKey, KeyProtection, Keystore, LockStatus, PasscodeKind, RecoveryCode, Vault};
 pub use library::{
     CUSTOM_PREFIX, DEFAULT_TECHNIQUE_ID, Library, MAX_CUSTOM_PATTERNS, PatternEdit, PatternInput,
     TechniqueVisibility, counted_techniques,

@@ -5,6 +5,7 @@ pub mod app;
 pub mod chips;
 pub mod helps;
 pub mod journal;
+pub mod lock;
 pub mod outcomes;
 pub mod plans;
 pub mod settings;

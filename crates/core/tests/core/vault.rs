@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use ebb_core::keys::{KEY_FILE, MemoryKeystore, NoKeystore};
-use ebb_core::{Clock, DataKey, ManualClock, PasscodeKind, Protection, Store, Vault};
+use ebb_core::{Clock, DataKey, KeyProtection, ManualClock, PasscodeKind, Store, Vault};
 
 use crate::support::t0;
 
@@ -34,7 +34,9 @@ fn folder() -> Folder {
     let dir = tempfile::tempdir().unwrap();
     let keystore = Arc::new(MemoryKeystore::default());
     let clock = Arc::new(ManualClock::new(t0(), 0));
-    let key = vault(dir.path(), &keystore, &clock).open_without_passcode(false).unwrap();
+    let key = vault(dir.path(), &keystore, &clock)
+        .open_without_passcode(&dir.path().join("ebb.db"))
+        .unwrap();
     let mut store = Store::open(dir.path().join("ebb.db"), &key).unwrap();
     store.log_urge(ebb_core::NewUrge::now(ebb_core::Intensity::try_from(5).unwrap())).unwrap();
     Folder { dir, keystore, clock, key }
@@ -46,11 +48,13 @@ fn the_first_key_goes_to_the_keystore_and_never_beside_the_data() {
     assert!(f.keystore.holds_secret(), "a keystore that answers holds the key");
     let hex = f.key.to_hex();
     assert!(!key_file(f.dir.path()).contains(hex.as_str()), "the key file must not hold the key");
-    let again = vault(f.dir.path(), &f.keystore, &f.clock).open_without_passcode(true).unwrap();
+    let again = vault(f.dir.path(), &f.keystore, &f.clock)
+        .open_without_passcode(&f.dir.path().join("ebb.db"))
+        .unwrap();
     assert!(same(&again, &f.key), "the next start finds the same key");
     assert_eq!(
         vault(f.dir.path(), &f.keystore, &f.clock).status(false).protection,
-        Protection::Keystore
+        KeyProtection::Keystore
     );
 }
 
@@ -59,8 +63,8 @@ fn with_no_keystore_the_key_is_in_a_file_only_this_user_reads() {
     let dir = tempfile::tempdir().unwrap();
     let mut vault =
         Vault::load(dir.path(), Arc::new(NoKeystore), Arc::new(ebb_core::SystemClock)).unwrap();
-    let key = vault.open_without_passcode(false).unwrap();
-    assert_eq!(vault.status(false).protection, Protection::File, "Settings must say so plainly");
+    let key = vault.open_without_passcode(&dir.path().join("ebb.db")).unwrap();
+    assert_eq!(vault.status(false).protection, KeyProtection::File, "Settings must say so plainly");
     assert!(key_file(dir.path()).contains(key.to_hex().as_str()), "the fallback keeps it there");
     #[cfg(unix)]
     {
@@ -76,7 +80,9 @@ fn a_missing_keystore_entry_is_a_clear_error_and_changes_nothing() {
     let db = f.dir.path().join("ebb.db");
     let before = std::fs::read(&db).unwrap();
     f.keystore.forget();
-    let err = vault(f.dir.path(), &f.keystore, &f.clock).open_without_passcode(true).unwrap_err();
+    let err = vault(f.dir.path(), &f.keystore, &f.clock)
+        .open_without_passcode(&f.dir.path().join("ebb.db"))
+        .unwrap_err();
     assert_eq!(err.code(), "key_missing", "{err:?}");
     assert!(err.to_string().contains("Nothing was changed"), "{err}");
     assert_eq!(std::fs::read(&db).unwrap(), before, "the data is left as it was");
@@ -95,7 +101,7 @@ fn a_passcode_wraps_the_key_and_the_recovery_code_opens_it_too() {
     // A restart: locked until the PIN is entered.
     let mut v = vault(f.dir.path(), &f.keystore, &f.clock);
     assert!(v.has_passcode());
-    assert_eq!(v.open_without_passcode(true).unwrap_err().code(), "locked");
+    assert_eq!(v.open_without_passcode(&f.dir.path().join("ebb.db")).unwrap_err().code(), "locked");
     let err = v.unlock("1111").unwrap_err();
     assert_eq!(err.code(), "wrong_passcode", "{err:?}");
     let key = v.unlock("2580").unwrap();
@@ -131,7 +137,7 @@ fn changing_or_removing_the_passcode_rewraps_and_never_touches_the_data() {
     assert!(f.keystore.holds_secret(), "without a passcode the key goes back to the keystore");
     let mut v = vault(f.dir.path(), &f.keystore, &f.clock);
     assert!(!v.has_passcode());
-    assert!(same(&v.open_without_passcode(true).unwrap(), &f.key));
+    assert!(same(&v.open_without_passcode(&f.dir.path().join("ebb.db")).unwrap(), &f.key));
     assert_eq!(std::fs::read(&db).unwrap(), before, "the data file is the same, byte for byte");
 }
 
@@ -178,7 +184,7 @@ fn wrong_tries_wait_longer_survive_a_restart_and_erase_nothing() {
     // A restart doesn't reset it.
     let mut v = vault(f.dir.path(), &f.keystore, &f.clock);
     let status = v.status(true);
-    assert_eq!((status.failures, status.retry_in_seconds), (5, 30), "kept across a restart");
+    assert_eq!((status.wrong_tries, status.retry_in_seconds), (5, 30), "kept across a restart");
     assert_eq!(v.unlock("2580").unwrap_err().code(), "try_later");
 
     f.clock.advance(chrono::Duration::seconds(31));
@@ -186,7 +192,7 @@ fn wrong_tries_wait_longer_survive_a_restart_and_erase_nothing() {
     assert!(err.to_string().contains("1 minute"), "the sixth doubles the wait: {err}");
     f.clock.advance(chrono::Duration::seconds(61));
     assert!(same(&v.unlock("2580").unwrap(), &f.key), "after the wait the right PIN opens");
-    assert_eq!(v.status(false).failures, 0, "a right PIN clears the count");
+    assert_eq!(v.status(false).wrong_tries, 0, "a right PIN clears the count");
     assert_eq!(std::fs::read(&db).unwrap(), before, "no failed try ever changed the data");
 }
 

@@ -4,7 +4,9 @@
 export type IpcError = { 
 /**
  * `invalid_input`, `not_found`, `data_too_new`, `data_unreadable`, `storage`,
- * `store_unavailable` or `internal`.
+ * `store_unavailable`, `internal`, or from the lock: `locked`, `wrong_passcode`,
+ * `wrong_recovery_code`, `try_later`, `no_passcode`, `key_missing`, `keys_unreadable`,
+ * `wrong_key`.
  */
 code: string, 
 /**
@@ -20,7 +22,11 @@ dataPath: string,
 /**
  * Why it could not be opened, if it could not.
  */
-problem: IpcError | null, };
+problem: IpcError | null, 
+/**
+ * A passcode is set and Ebb is locked: only the unlock pad and Help now are shown.
+ */
+locked: boolean, };
 
 export type NewUrge = { 
 /**
@@ -435,7 +441,17 @@ weeklyReflection: boolean,
  * The region whose crisis numbers Help now shows (`US`, `UK`, `CA` or `other`); `None`
  * until the person chooses (the UI proposes one from the system language and asks once).
  */
-region: string | null, };
+region: string | null, 
+/**
+ * With a passcode set: minutes in the background before Ebb locks (0 = at once, 1, 5 or
+ * 15; default 1).
+ */
+lockAfterMinutes: number, 
+/**
+ * Cover Ebb's screen with a plain one whenever it loses focus or goes to the background
+ * (off by default; turned on when a passcode is first set).
+ */
+coverWhenAway: boolean, };
 
 export type SettingsUpdate = { 
 /**
@@ -481,7 +497,15 @@ weeklyReflection?: boolean,
 /**
  * The region for Help now's numbers: a built-in code or `other`.
  */
-region?: string, };
+region?: string, 
+/**
+ * Minutes in the background before Ebb locks: 0, 1, 5 or 15.
+ */
+lockAfterMinutes?: number, 
+/**
+ * The plain cover when Ebb loses focus, on or off.
+ */
+coverWhenAway?: boolean, };
 
 export type TechniqueKind = "breathing" | "urgeSurfing" | "steps" | "waiting" | "journaling" | "reachingOut";
 
@@ -1835,3 +1859,105 @@ step: number,
  * Up to 4,000 characters.
  */
 text: string, };
+
+export type KeyProtection = "keystore" | "file" | "passcode";
+
+export type PasscodeKind = "pin" | "passphrase";
+
+export type LockStatus = { 
+/**
+ * The store is closed: only the unlock pad and Help now are shown.
+ */
+locked: boolean, 
+/**
+ * Where the data key is kept.
+ */
+protection: KeyProtection, 
+/**
+ * The kind of passcode, when there is one.
+ */
+passcodeKind: PasscodeKind | null, 
+/**
+ * The keystore's name, when the key is in one.
+ */
+keystoreName: string | null, 
+/**
+ * Wrong tries since the last right one.
+ */
+wrongTries: number, 
+/**
+ * Seconds until another try is allowed (0: now).
+ */
+retryInSeconds: number, };
+
+export type UnlockRequest = { 
+/**
+ * What the person typed.
+ */
+passcode: string, };
+
+export type RecoverRequest = { 
+/**
+ * The code as typed (any case, spaces or dashes).
+ */
+recoveryCode: string, 
+/**
+ * The kind of the new passcode.
+ */
+kind: PasscodeKind, 
+/**
+ * The new passcode.
+ */
+passcode: string, };
+
+export type SetPasscodeRequest = { 
+/**
+ * PIN or passphrase.
+ */
+kind: PasscodeKind, 
+/**
+ * The passcode.
+ */
+passcode: string, };
+
+export type ChangePasscodeRequest = { 
+/**
+ * The current passcode.
+ */
+current: string, 
+/**
+ * The new one's kind.
+ */
+kind: PasscodeKind, 
+/**
+ * The new passcode.
+ */
+passcode: string, };
+
+export type RemovePasscodeRequest = { 
+/**
+ * The current passcode.
+ */
+current: string, };
+
+export type RecoveryCode = { 
+/**
+ * Six groups of four characters, e.g. `K7QM-3XJ9-…`.
+ */
+code: string, };
+
+export type RegionNumbers = { 
+/**
+ * The region.
+ */
+region: Region, 
+/**
+ * Its built-in numbers, unchanged by the person (their changes are their data).
+ */
+numbers: Array<CrisisNumber>, };
+
+export type LockedHelp = { 
+/**
+ * Every region Ebb has numbers for, in the data's order.
+ */
+regions: Array<RegionNumbers>, };

@@ -73,6 +73,16 @@ import type {
   SupportPerson,
   SupportPersonEdit,
 } from './bindings';
+import type {
+  ChangePasscodeRequest,
+  LockStatus,
+  LockedHelp,
+  RecoverRequest,
+  RecoveryCode,
+  RemovePasscodeRequest,
+  SetPasscodeRequest,
+  UnlockRequest,
+} from './bindings';
 import { openUrl } from '@tauri-apps/plugin-opener';
 
 export interface EbbClient {
@@ -168,6 +178,26 @@ export interface EbbClient {
   setSafetyPlanStep(request: SafetyPlanUpdate): Promise<SafetyPlanStep[]>;
   /** Hands a `tel:` or `sms:` link to the platform (the only schemes the capability allows). */
   openContact(url: string): Promise<void>;
+  // The app lock (issue #10). These answer while Ebb is locked; every other call then fails
+  // with the code `locked` (see lib/lock/watch.ts).
+  /** Whether Ebb is locked, how the data key is kept, and how long until another try. */
+  lockStatus(): Promise<LockStatus>;
+  /** Opens the store with the PIN or passphrase (`wrong_passcode`, `try_later`). */
+  unlock(request: UnlockRequest): Promise<void>;
+  /** Opens the store with the recovery code and sets a new passcode (`wrong_recovery_code`). */
+  recover(request: RecoverRequest): Promise<void>;
+  /** Sets the first passcode; the recovery code comes back once and is never shown again. */
+  setPasscode(request: SetPasscodeRequest): Promise<RecoveryCode>;
+  changePasscode(request: ChangePasscodeRequest): Promise<void>;
+  removePasscode(request: RemovePasscodeRequest): Promise<void>;
+  /** Closes the store now. */
+  lockNow(): Promise<void>;
+  /** The window was hidden or lost focus: the shell starts its "Lock after" clock. */
+  appHidden(): Promise<void>;
+  /** The window is back: the shell says whether Ebb locked meanwhile. */
+  appShown(): Promise<LockStatus>;
+  /** Every region's built-in crisis numbers, for Help now while Ebb is locked. */
+  lockedHelp(): Promise<LockedHelp>;
 }
 
 /** A refusal or error from the Rust side, with its stable code and a message for people. */
@@ -280,6 +310,16 @@ export function tauriClient(): EbbClient {
     deleteCrisisNumber: (request) => call('delete_crisis_number', { request }),
     getSafetyPlan: () => call('get_safety_plan'),
     setSafetyPlanStep: (request) => call('set_safety_plan_step', { request }),
+    lockStatus: () => call('lock_status'),
+    unlock: (request) => call('unlock', { request }),
+    recover: (request) => call('recover', { request }),
+    setPasscode: (request) => call('set_passcode', { request }),
+    changePasscode: (request) => call('change_passcode', { request }),
+    removePasscode: (request) => call('remove_passcode', { request }),
+    lockNow: () => call('lock_now'),
+    appHidden: () => call('app_hidden'),
+    appShown: () => call('app_shown'),
+    lockedHelp: () => call('locked_help'),
     openContact: async (url) => {
       // Defence in depth: the capability scope already refuses anything else.
       if (!/^(tel|sms):/.test(url)) throw new IpcFailure('invalid_input', 'Only phone and text links can be opened.');

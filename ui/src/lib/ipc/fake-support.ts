@@ -6,7 +6,9 @@ import type {
   CrisisNumberEdit,
   CrisisNumbers,
   CrisisNumberVisibility,
+  LockedHelp,
   NewCrisisNumber,
+  Region,
   NewSupportMessage,
   NewSupportPerson,
   SafetyPlanStep,
@@ -62,6 +64,12 @@ const BUILTIN: Record<string, { id: string; label: string; number: string; text:
     { id: 'ca.nors', label: 'National Overdose Response Service (NORS)', number: '1-888-688-6677', text: false },
   ],
 };
+
+const REGIONS: readonly Region[] = [
+  { code: 'US', name: 'United States', emergency: '911' },
+  { code: 'UK', name: 'United Kingdom', emergency: '999' },
+  { code: 'CA', name: 'Canada', emergency: '911' },
+];
 
 const STEPS = [
   'Warning signs',
@@ -186,6 +194,27 @@ export class FakeSupport {
     return this.view(p, this.people.indexOf(p));
   }
 
+  /** Every region's built-in numbers, untouched by the person's changes (Help now while locked). */
+  lockedHelp(): LockedHelp {
+    return {
+      regions: REGIONS.map((region) => ({
+        region: { ...region },
+        numbers: (BUILTIN[region.code] ?? []).map((n) => ({
+          id: n.id,
+          label: n.label,
+          number: n.number,
+          links: links(n.number),
+          textable: n.text,
+          builtin: true,
+          edited: false,
+          hidden: false,
+          lastChecked: '2026-11-27',
+          source: 'care.md §6',
+        })),
+      })),
+    };
+  }
+
   numbers(): CrisisNumbers {
     const region = this.region();
     const builtin: CrisisNumber[] = (BUILTIN[region ?? ''] ?? []).map((n) => {
@@ -216,11 +245,7 @@ export class FakeSupport {
     }));
     return {
       region,
-      regions: [
-        { code: 'US', name: 'United States', emergency: '911' },
-        { code: 'UK', name: 'United Kingdom', emergency: '999' },
-        { code: 'CA', name: 'Canada', emergency: '911' },
-      ],
+      regions: REGIONS.map((r) => ({ ...r })),
       numbers: [...builtin, ...own],
     };
   }

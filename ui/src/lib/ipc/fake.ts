@@ -67,7 +67,22 @@ import type {
   SupportMessageEdit,
   SupportPersonEdit,
 } from './bindings';
+import type {
+  ChangePasscodeRequest,
+  KeyProtection,
+  LockStatus,
+  LockedHelp,
+  PasscodeKind,
+  RecoverRequest,
+  RecoveryCode,
+  RemovePasscodeRequest,
+  SetPasscodeRequest,
+  UnlockRequest,
+} from './bindings';
 import { FakeSupport } from './fake-support';
+
+/** The calls the shell answers while locked (issue #10); every other one answers `locked`. */
+const ANSWERS_LOCKED = new Set(['appStatus', 'lockStatus', 'unlock', 'recover', 'lockNow', 'appHidden', 'appShown', 'lockedHelp', 'openContact']);
 
 /** The fake's filter: the same rules the core applies, on the in-memory cravings. */
 export function matchesFilter(u: Urge, f: UrgeFilter | undefined | null): boolean {
@@ -121,6 +136,8 @@ export class FakeClient implements EbbClient {
     journalPrompts: true,
     weeklyReflection: false,
     region: null,
+    lockAfterMinutes: 1,
+    coverWhenAway: false,
   };
   /** Support people, crisis numbers and the safety plan (fake-support.ts). */
   support = new FakeSupport(() => this.settings.region);
@@ -132,6 +149,9 @@ export class FakeClient implements EbbClient {
 
   private check(name: string): void {
     this.calls.push(name);
+    if (this.locked && !ANSWERS_LOCKED.has(name)) {
+      throw new IpcFailure('locked', 'Ebb is locked. Unlock it to see your data.');
+    }
     const refusal = this.failNext;
     if (refusal) {
       this.failNext = null;
@@ -145,7 +165,7 @@ export class FakeClient implements EbbClient {
 
   async appStatus() {
     this.check('appStatus');
-    return { dataPath: '/tmp/ebb.db', problem: null };
+    return { dataPath: '/tmp/ebb.db', problem: null, locked: this.locked };
   }
 
   async uiReady() {
@@ -440,6 +460,8 @@ export class FakeClient implements EbbClient {
     if (request.theme != null) this.settings.theme = request.theme;
     if (request.journalPrompts != null) this.settings.journalPrompts = request.journalPrompts;
     if (request.weeklyReflection != null) this.settings.weeklyReflection = request.weeklyReflection;
+    if (request.lockAfterMinutes != null) this.settings.lockAfterMinutes = request.lockAfterMinutes;
+    if (request.coverWhenAway != null) this.settings.coverWhenAway = request.coverWhenAway;
     return { ...this.settings };
   }
 
@@ -1155,6 +1177,116 @@ export class FakeClient implements EbbClient {
   async openContact(url: string) {
     this.check('openContact');
     this.support.open(url);
+  }
+
+  // The app lock: stores what tests set up and compares passcodes; the core owns every rule
+  // (lengths, delays), so tests set `retryInSeconds` or `failNext` to see its answers.
+  /** While true, every call but the lock's own answers `locked`. */
+  locked = false;
+  protection: KeyProtection = 'keystore';
+  keystoreName: string | null = 'Secret Service';
+  passcode: string | null = null;
+  passcodeKind: PasscodeKind | null = null;
+  /** Wrong tries since the last right one. */
+  wrongTries = 0;
+  retryInSeconds = 0;
+  recoveryCode = 'K7QM-3XJ9-ABCD-EFGH-JKMN-PQRS';
+  /** What `appShown` does: lock (as the shell does once "Lock after" has passed) or not. */
+  lockOnShow = false;
+
+  private lockStatusNow(): LockStatus {
+    return {
+      locked: this.locked,
+      protection: this.protection,
+      passcodeKind: this.passcodeKind,
+      keystoreName: this.protection === 'keystore' ? this.keystoreName : null,
+      wrongTries: this.wrongTries,
+      retryInSeconds: this.retryInSeconds,
+    };
+  }
+
+  private waitFirst(): void {
+    if (this.retryInSeconds > 0) {
+      throw new IpcFailure('try_later', `Too many tries. You can try again in ${this.retryInSeconds} seconds.`);
+    }
+  }
+
+  private currentIs(current: string): void {
+    if (current !== this.passcode) throw new IpcFailure('wrong_passcode', "That isn't your current PIN or passphrase.");
+  }
+
+  async lockStatus(): Promise<LockStatus> {
+    this.check('lockStatus');
+    return this.lockStatusNow();
+  }
+
+  async unlock(request: UnlockRequest): Promise<void> {
+    this.check('unlock');
+    this.waitFirst();
+    if (request.passcode !== this.passcode) {
+      this.wrongTries += 1;
+      throw new IpcFailure('wrong_passcode', 'That PIN or passphrase is not right.');
+    }
+    this.wrongTries = 0;
+    this.locked = false;
+  }
+
+  async recover(request: RecoverRequest): Promise<void> {
+    this.check('recover');
+    this.waitFirst();
+    if (request.recoveryCode !== this.recoveryCode) {
+      this.wrongTries += 1;
+      throw new IpcFailure('wrong_recovery_code', "That recovery code doesn't match.");
+    }
+    this.passcode = request.passcode;
+    this.passcodeKind = request.kind;
+    this.wrongTries = 0;
+    this.locked = false;
+  }
+
+  async setPasscode(request: SetPasscodeRequest): Promise<RecoveryCode> {
+    this.check('setPasscode');
+    if (this.passcode !== null) throw new IpcFailure('invalid_input', 'A passcode is already set; change it instead.');
+    this.passcode = request.passcode;
+    this.passcodeKind = request.kind;
+    this.protection = 'passcode';
+    this.settings.coverWhenAway = true;
+    return { code: this.recoveryCode };
+  }
+
+  async changePasscode(request: ChangePasscodeRequest): Promise<void> {
+    this.check('changePasscode');
+    this.currentIs(request.current);
+    this.passcode = request.passcode;
+    this.passcodeKind = request.kind;
+  }
+
+  async removePasscode(request: RemovePasscodeRequest): Promise<void> {
+    this.check('removePasscode');
+    this.currentIs(request.current);
+    this.passcode = null;
+    this.passcodeKind = null;
+    this.protection = 'keystore';
+  }
+
+  async lockNow(): Promise<void> {
+    this.check('lockNow');
+    this.locked = true;
+  }
+
+  async appHidden(): Promise<void> {
+    this.check('appHidden');
+  }
+
+  async appShown(): Promise<LockStatus> {
+    this.check('appShown');
+    if (this.lockOnShow) this.locked = true;
+    return this.lockStatusNow();
+  }
+
+  async lockedHelp(): Promise<LockedHelp> {
+    this.check('lockedHelp');
+    return this.support.lockedHelp();
   }
 
   private find(id: string): Urge {

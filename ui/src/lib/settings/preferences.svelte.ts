@@ -18,6 +18,8 @@ export const DEFAULT_SETTINGS: Settings = {
   journalPrompts: true,
   weeklyReflection: false,
   region: null,
+  lockAfterMinutes: 1,
+  coverWhenAway: false,
 };
 
 export class Preferences {
