@@ -3,7 +3,7 @@
 //! suggestions after a new craving with "not now" recorded.
 
 use anyhow::Result;
-use ebb_core::{GenerateOptions, Store, UrgeFilter};
+use ebb_core::{GenerateOptions, UrgeFilter};
 use ebb_e2e::App;
 
 fn generated_folder() -> Result<tempfile::TempDir> {

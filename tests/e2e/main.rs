@@ -8,5 +8,6 @@ mod foundation;
 mod helps;
 mod journal;
 mod library;
+mod lock;
 mod plans;
 mod support;
