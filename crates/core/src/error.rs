@@ -140,6 +140,18 @@ pub fn duration_words(seconds: u32) -> String {
 }
 
 impl Error {
+    /// Whether SQLite found the file damaged (a page that doesn't decrypt or doesn't parse):
+    /// the shell then stops writing to it and offers a backup.
+    pub fn is_corrupt(&self) -> bool {
+        matches!(
+            self,
+            Error::Storage(e) if matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            )
+        )
+    }
+
     /// A stable machine code for the kind of error, for the UI to branch on.
     pub fn code(&self) -> &'static str {
         match self {

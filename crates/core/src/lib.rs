@@ -20,6 +20,7 @@
 //!   `settings.rs`), with its validation next to its type.
 #![deny(missing_docs)]
 
+pub mod backup;
 mod catalog;
 mod chips;
 mod cipher;
@@ -47,6 +48,7 @@ mod text;
 mod things;
 mod urge;
 
+pub use backup::{BackupInfo, BackupReason};
 pub use catalog::{
     BreathingPattern, MAX_PHASE_SECONDS, MIN_CYCLE_SECONDS, Step, Technique, TechniqueKind,
     builtin_technique, builtin_techniques, catalog_version,

@@ -73,6 +73,18 @@ impl Store {
             .map_err(|e| unreadable(path.to_path_buf(), e))?;
         // The key first: SQLCipher reads nothing before it has one.
         cipher::apply_key(&conn, key)?;
+        // A store that a migration is about to change is backed up first (#11). (A wrong key
+        // reads nothing here, and `init` says so.)
+        let version: Option<u32> =
+            conn.pragma_query_value(None, "user_version", |row| row.get(0)).ok();
+        if version.is_some_and(|v| v > 0 && v < SCHEMA_VERSION) {
+            crate::backup::make_backup(
+                path,
+                key,
+                clock.now(),
+                crate::backup::BackupReason::BeforeUpgrade,
+            )?;
+        }
         let store = Self::init(conn, path.to_path_buf(), clock, ids)?;
         // The store opened with its key: any plain copy an interrupted upgrade left can go.
         cipher::wipe_plain_leftovers(path)?;

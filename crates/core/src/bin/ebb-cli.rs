@@ -5,6 +5,8 @@
 //! ebb-cli log <db> <intensity> [--note TEXT] [--repeat N]   prints "saved <n> <id>" per craving
 //! ebb-cli list <db> [--limit N]                             newest first, one per line
 //! ebb-cli count <db>
+//! ebb-cli backup <db>                                       prints the backup's file name
+//! ebb-cli restore <db> <backup name>                        backs up the store first
 //! ```
 
 use std::io::Write;
@@ -13,7 +15,8 @@ use std::process::ExitCode;
 use ebb_core::{Intensity, NewUrge, Store};
 
 const USAGE: &str = "usage:\n  ebb-cli log <db> <intensity> [--note TEXT] [--repeat N]\n  \
-                     ebb-cli list <db> [--limit N]\n  ebb-cli count <db>";
+                     ebb-cli list <db> [--limit N]\n  ebb-cli count <db>\n  ebb-cli backup <db>\n  \
+                     ebb-cli restore <db> <backup name>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,10 +44,30 @@ fn run(args: &[String]) -> Result<(), String> {
         [command, db, ..] => (command.as_str(), db),
         _ => return Err(USAGE.to_owned()),
     };
-    let key = ebb_core::keys::tool_key(std::path::Path::new(db)).map_err(|e| e.to_string())?;
-    let mut store = Store::open(db, &key).map_err(|e| e.to_string())?;
+    let path = std::path::Path::new(db);
+    let key = ebb_core::keys::tool_key(path).map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();
+    if command == "restore" {
+        // The store must be closed while its file is replaced: no Store is opened here.
+        let name = args.get(2).ok_or(USAGE)?;
+        let before = ebb_core::backup::restore_backup(path, &key, name, chrono::Utc::now())
+            .map_err(|e| e.to_string())?;
+        writeln!(out, "restored {name}; the store as it was is in {}", before.name)
+            .map_err(|e| e.to_string())?;
+        return Ok(());
+    }
+    let mut store = Store::open(db, &key).map_err(|e| e.to_string())?;
     match command {
+        "backup" => {
+            let info = ebb_core::backup::make_backup(
+                path,
+                &key,
+                chrono::Utc::now(),
+                ebb_core::BackupReason::Manual,
+            )
+            .map_err(|e| e.to_string())?;
+            writeln!(out, "{}", info.name).map_err(|e| e.to_string())?;
+        }
         "log" => {
             let raw = args.get(2).ok_or(USAGE)?;
             let value: i64 =

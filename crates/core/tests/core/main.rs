@@ -1,6 +1,7 @@
 //! Integration tests of `ebb-core` through its public API, on real SQLite files.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod backups;
 mod capture;
 mod durability;
 mod encryption;
