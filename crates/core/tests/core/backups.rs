@@ -51,7 +51,7 @@ fn a_backup_is_an_encrypted_checked_copy_with_every_craving() {
     let bytes = std::fs::read(&path).unwrap();
     assert!(!contains(&bytes, MARKER), "a backup is encrypted like the store");
     assert!(!contains(&bytes, "SQLite format 3"), "not even the header is plain");
-    assert_eq!(backup_names(&db), [info.name.clone()], "one file, no temporary left");
+    assert_eq!(backup_names(&db), std::slice::from_ref(&info.name), "one file, no temporary left");
 
     let listed = backup::list_backups(&db, &key).unwrap();
     assert_eq!(listed.len(), 1);
