@@ -156,6 +156,9 @@ pub fn typescript() -> String {
         declare::<ebb_core::RecoveryCode>(&cfg),
         declare::<ebb_core::RegionNumbers>(&cfg),
         declare::<ebb_core::LockedHelp>(&cfg),
+        declare::<ebb_core::BackupReason>(&cfg),
+        declare::<ebb_core::BackupInfo>(&cfg),
+        declare::<crate::ipc::RestoreRequest>(&cfg),
     ] {
         out.push_str(&decl);
         out.push('\n');

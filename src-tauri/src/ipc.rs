@@ -10,7 +10,7 @@ pub struct IpcError {
     /// `invalid_input`, `not_found`, `data_too_new`, `data_unreadable`, `storage`,
     /// `store_unavailable`, `internal`, or from the lock: `locked`, `wrong_passcode`,
     /// `wrong_recovery_code`, `try_later`, `no_passcode`, `key_missing`, `keys_unreadable`,
-    /// `wrong_key`.
+    /// `wrong_key`; `damaged` (the store's file is damaged), `busy`.
     pub code: String,
     /// A sentence for the person.
     pub message: String,
@@ -101,6 +101,15 @@ pub struct AppStatus {
     pub problem: Option<IpcError>,
     /// A passcode is set and Ebb is locked: only the unlock pad and Help now are shown.
     pub locked: bool,
+}
+
+/// Names the backup to restore.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct RestoreRequest {
+    /// The backup's file name, as listed.
+    pub name: String,
 }
 
 /// A PIN or passphrase typed at the unlock pad. Wiped from memory when dropped.

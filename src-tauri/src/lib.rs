@@ -72,6 +72,9 @@ fn commands_handler<R: tauri::Runtime>()
         commands::lock::app_shown,
         commands::lock::locked_help,
         commands::lock::debug_shift_clock,
+        commands::backups::list_backups,
+        commands::backups::back_up_now,
+        commands::backups::restore_backup,
         commands::urges::log_urge,
         commands::urges::set_urge_note,
         commands::urges::delete_urge,
@@ -145,6 +148,24 @@ fn commands_handler<R: tauri::Runtime>()
     ]
 }
 
+/// The daily backup (#11), on the async runtime and a blocking thread, never on the person's
+/// path: first a minute after start, then checked every hour (one is made when none is less
+/// than a day old). A locked or damaged store is skipped.
+fn daily_backups(shared: std::sync::Arc<state::Shared>) {
+    tauri::async_runtime::spawn(async move {
+        let mut wait = std::time::Duration::from_secs(60);
+        loop {
+            tokio::time::sleep(wait).await;
+            wait = std::time::Duration::from_secs(60 * 60);
+            let shared = std::sync::Arc::clone(&shared);
+            let _ = tauri::async_runtime::spawn_blocking(move || {
+                shared.back_up(ebb_core::BackupReason::Daily)
+            })
+            .await;
+        }
+    });
+}
+
 /// Builds and runs the app until its window closes.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
@@ -160,7 +181,11 @@ pub fn run() {
         .invoke_handler(invoke_handler())
         .setup(move |app| {
             let data_dir = state::data_dir(app.handle())?;
-            app.manage(AppState::open(&data_dir, probe));
+            let state = AppState::open(&data_dir, probe);
+            if probe == StartupProbe::Off {
+                daily_backups(state.shared());
+            }
+            app.manage(state);
             let url = match probe {
                 StartupProbe::Blank => WebviewUrl::App("blank.html".into()),
                 StartupProbe::Off | StartupProbe::App => WebviewUrl::default(),

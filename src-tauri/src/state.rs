@@ -86,9 +86,17 @@ impl StartupProbe {
 
 /// Where the app is: the store open (with its key), locked, or unable to open.
 enum Phase {
-    Open { store: Arc<Mutex<Store>>, key: DataKey },
+    Open {
+        store: Arc<Mutex<Store>>,
+        key: DataKey,
+    },
     Locked,
     Problem(IpcError),
+    /// The store turned out damaged: Ebb stopped writing to it; a backup can replace it.
+    Damaged {
+        key: DataKey,
+        problem: IpcError,
+    },
 }
 
 /// The mutable part of the state, behind one lock.
@@ -201,6 +209,11 @@ impl AppState {
         }
     }
 
+    /// The state a blocking thread or a background task can hold on to.
+    pub fn shared(&self) -> Arc<Shared> {
+        Arc::clone(&self.shared)
+    }
+
     /// Runs `work` on the vault (and, if open, the data key) on a blocking thread: Argon2id
     /// takes tens of milliseconds and must never hold the UI.
     pub async fn with_vault<T, F>(&self, work: F) -> Result<T, IpcError>
@@ -225,7 +238,7 @@ impl Shared {
         AppStatus {
             data_path: self.data_path.display().to_string(),
             problem: match &inner.phase {
-                Phase::Problem(problem) => Some(problem.clone()),
+                Phase::Problem(problem) | Phase::Damaged { problem, .. } => Some(problem.clone()),
                 _ => None,
             },
             locked: matches!(inner.phase, Phase::Locked),
@@ -325,7 +338,8 @@ impl Shared {
         let path = self.data_path.clone();
         drop(tauri::async_runtime::spawn_blocking(move || {
             store.lock().unwrap_or_else(PoisonError::into_inner).begin_helps_warm_up();
-            if let Ok(reading) = Store::open(&path, &key).and_then(|mut reader| reader.read_helps())
+            if let Ok(reading) =
+                Store::open_another(&path, &key).and_then(|mut reader| reader.read_helps())
             {
                 store.lock().unwrap_or_else(PoisonError::into_inner).adopt_helps(reading);
             }
@@ -345,16 +359,153 @@ impl Shared {
             Phase::Problem(problem) => {
                 return Err(IpcError::new("store_unavailable", problem.message.clone()));
             }
+            Phase::Damaged { problem, .. } => return Err(problem.clone()),
         };
-        tauri::async_runtime::spawn_blocking(move || {
+        let result = tauri::async_runtime::spawn_blocking(move || {
             // A panic in an earlier call leaves SQLite itself consistent (every write is one
             // transaction), so the lock can be taken over safely.
             let mut store = store.lock().unwrap_or_else(PoisonError::into_inner);
             work(&mut store)
         })
         .await
-        .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?
-        .map_err(IpcError::from)
+        .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?;
+        match result {
+            Ok(value) => Ok(value),
+            // SQLite found a damaged page: stop writing to the file, say so (#11).
+            Err(e) if e.is_corrupt() => Err(self.mark_damaged(&e.to_string())),
+            Err(e) => Err(IpcError::from(e)),
+        }
+    }
+
+    /// Stops using a damaged store: it is closed (once running commands return) and every data
+    /// command answers `damaged` until a backup replaces it. Returns that answer.
+    pub fn mark_damaged(&self, detail: &str) -> IpcError {
+        let mut inner = lock_inner(&self.inner);
+        let problem = IpcError::new(
+            "damaged",
+            format!(
+                "Part of your data file is damaged ({}), so Ebb has stopped writing to it. It \
+                 is kept as it is; you can restore a backup.",
+                short(detail)
+            ),
+        );
+        if let Phase::Open { key, .. } = &inner.phase {
+            let key = key.clone();
+            inner.phase = Phase::Damaged { key, problem: problem.clone() };
+        }
+        match &inner.phase {
+            Phase::Damaged { problem, .. } => problem.clone(),
+            _ => problem,
+        }
+    }
+
+    /// The key and path, when the store is open or damaged (backups work on both).
+    fn key_for_backups(&self) -> Result<(DataKey, bool), IpcError> {
+        match &lock_inner(&self.inner).phase {
+            Phase::Open { key, .. } => Ok((key.clone(), false)),
+            Phase::Damaged { key, .. } => Ok((key.clone(), true)),
+            Phase::Locked => Err(locked_error()),
+            Phase::Problem(problem) => {
+                Err(IpcError::new("store_unavailable", problem.message.clone()))
+            }
+        }
+    }
+
+    /// The backups, newest first.
+    pub fn list_backups(&self) -> Result<Vec<ebb_core::BackupInfo>, IpcError> {
+        let (key, _) = self.key_for_backups()?;
+        Ok(ebb_core::backup::list_backups(&self.data_path, &key)?)
+    }
+
+    /// A backup now ("Back up now", or the daily one when `daily` and one is due).
+    pub fn back_up(
+        &self,
+        reason: ebb_core::BackupReason,
+    ) -> Result<Option<ebb_core::BackupInfo>, IpcError> {
+        let (key, damaged) = self.key_for_backups()?;
+        if damaged {
+            return Err(self.mark_damaged("it can't be copied"));
+        }
+        let now = self.clock.now();
+        if reason == ebb_core::BackupReason::Daily
+            && !ebb_core::backup::daily_due(&self.data_path, now)
+        {
+            return Ok(None);
+        }
+        match ebb_core::backup::make_backup(&self.data_path, &key, now, reason) {
+            Ok(info) => Ok(Some(info)),
+            Err(e) if e.is_corrupt() => Err(self.mark_damaged(&e.to_string())),
+            Err(e) => Err(IpcError::from(e)),
+        }
+    }
+
+    /// The quick check after the first screen is up: a damaged store is caught at once, not
+    /// when a screen happens to read the bad page. (The daily backup reads and checks every
+    /// page too, so it is the full check, daily.)
+    pub fn check_store(&self) {
+        let Ok((key, false)) = self.key_for_backups() else { return };
+        if self.data_path.as_os_str() == ":memory:" {
+            return;
+        }
+        match ebb_core::backup::quick_check(&self.data_path, &key) {
+            Ok(Some(detail)) => {
+                self.mark_damaged(&detail);
+            }
+            Err(e) if e.is_corrupt() => {
+                self.mark_damaged(&e.to_string());
+            }
+            _ => {}
+        }
+    }
+
+    /// Replaces the store with the backup `name`. An open store is backed up first; a damaged
+    /// one is moved aside, never deleted. The store is then opened again.
+    pub fn restore(&self, inner: &mut Inner, name: &str) -> Result<(), IpcError> {
+        let now = self.clock.now();
+        match std::mem::replace(&mut inner.phase, Phase::Locked) {
+            Phase::Open { store, key } => {
+                if let Err(store) = close(store) {
+                    inner.phase = Phase::Open { store, key };
+                    return Err(IpcError::new(
+                        "busy",
+                        "Ebb is still busy with your data. Try again in a moment.",
+                    ));
+                }
+                let restored = ebb_core::backup::restore_backup(&self.data_path, &key, name, now);
+                // Whatever happened, the store opens again: the backup, or the file as it was.
+                let reopened = self.open_unlocked(inner, key);
+                if let Err(e) = &reopened {
+                    inner.phase = Phase::Problem(e.clone());
+                }
+                restored?;
+                reopened
+            }
+            Phase::Damaged { key, problem } => {
+                match ebb_core::backup::restore_over_damaged(&self.data_path, &key, name, now) {
+                    Ok(_aside) => {
+                        let reopened = self.open_unlocked(inner, key);
+                        if let Err(e) = &reopened {
+                            inner.phase = Phase::Problem(e.clone());
+                        }
+                        reopened
+                    }
+                    Err(e) => {
+                        inner.phase = Phase::Damaged { key, problem };
+                        Err(IpcError::from(e))
+                    }
+                }
+            }
+            other => {
+                let answer = match &other {
+                    Phase::Problem(problem) => {
+                        IpcError::new("store_unavailable", problem.message.clone())
+                    }
+                    _ => locked_error(),
+                };
+                inner.phase = other;
+                Err(answer)
+            }
+        }
     }
 
     /// Unlocks with the PIN or passphrase: the key is unwrapped and the store opened.
@@ -416,6 +567,32 @@ impl Shared {
         }
         inner.vault.as_mut().ok_or_else(|| IpcError::from(ebb_core::Error::NoPasscode))
     }
+}
+
+/// Closes the store once no command holds it any more (waits up to 10 s); gives it back if it
+/// is still in use.
+fn close(store: Arc<Mutex<Store>>) -> Result<(), Arc<Mutex<Store>>> {
+    let mut store = store;
+    for _ in 0..1000 {
+        match Arc::try_unwrap(store) {
+            Ok(only) => {
+                drop(only);
+                return Ok(());
+            }
+            Err(shared) => store = shared,
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    Err(store)
+}
+
+/// At most 160 characters of a detail from SQLite.
+fn short(text: &str) -> String {
+    let mut out: String = text.chars().take(160).collect();
+    if text.chars().count() > 160 {
+        out.push('…');
+    }
+    out
 }
 
 fn open_store(path: &Path, key: &DataKey, clock: &Arc<AppClock>) -> ebb_core::Result<Store> {

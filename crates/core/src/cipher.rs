@@ -32,7 +32,10 @@ pub(crate) enum Found {
     Other,
 }
 
-/// Looks at a store's first bytes without changing anything.
+/// Looks at a store's first bytes without changing anything. Only before this process opens
+/// the file with SQLite: closing this raw descriptor would drop the process's SQLite locks on
+/// it (POSIX locks belong to the process), and another process could then check the log out
+/// from under an open connection.
 pub(crate) fn inspect(path: &Path) -> Result<Found> {
     use std::io::Read;
     let mut header = [0u8; 16];

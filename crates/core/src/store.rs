@@ -53,6 +53,10 @@ impl Store {
     ///
     /// A database written by a newer Ebb, a file that isn't a database, or one that doesn't
     /// open with `key` is refused and left byte-for-byte as it was.
+    ///
+    /// This is the first open of the file in this process: it reads the file's first bytes
+    /// outside SQLite. A further connection while this one is open uses
+    /// [`Store::open_another`].
     pub fn open_with(
         path: impl AsRef<Path>,
         key: &DataKey,
@@ -89,6 +93,22 @@ impl Store {
         // The store opened with its key: any plain copy an interrupted upgrade left can go.
         cipher::wipe_plain_leftovers(path)?;
         Ok(store)
+    }
+
+    /// A further connection to a store this process already has open (the background read of
+    /// "what helps"): no first-open work. In particular the file is never opened outside
+    /// SQLite, since closing a raw descriptor on it would drop this process's SQLite locks
+    /// (POSIX locks are per process), and another process could then take the log away from
+    /// under the open connection.
+    pub fn open_another(path: impl AsRef<Path>, key: &DataKey) -> Result<Self> {
+        let path = path.as_ref();
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| unreadable(path.to_path_buf(), e))?;
+        cipher::apply_key(&conn, key)?;
+        Self::init(conn, path.to_path_buf(), Arc::new(SystemClock), Box::new(RandomIds))
     }
 
     /// Opens a store **without encryption**, for benchmarks that compare SQLCipher with plain

@@ -14,7 +14,8 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
 }
 
 /// The UI calls this once its first screen has rendered its first data. Under the startup
-/// probe, prints `ebb-ready` and exits; otherwise warms "what helps" in the background.
+/// probe, prints `ebb-ready` and exits; otherwise warms "what helps" and checks the store in
+/// the background.
 #[tauri::command]
 pub fn ui_ready<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) {
     if state.probe != StartupProbe::Off {
@@ -25,5 +26,8 @@ pub fn ui_ready<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) {
         app.exit(0);
     } else {
         state.warm_up();
+        // The quick check, off the person's path: a damaged file is caught at once (#11).
+        let shared = state.shared();
+        drop(tauri::async_runtime::spawn_blocking(move || shared.check_store()));
     }
 }

@@ -2,6 +2,7 @@
 //! thread ([`crate::state::AppState::run`]), map the error.
 
 pub mod app;
+pub mod backups;
 pub mod chips;
 pub mod helps;
 pub mod journal;

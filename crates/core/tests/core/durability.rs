@@ -43,3 +43,32 @@ fn every_reported_save_survives_sigkill() {
     assert!(missing.is_empty(), "every craving reported saved must be there; missing {missing:?}");
     assert!(store.count_urges().unwrap() >= REPORTED as u64);
 }
+
+fn cli_count(db: &std::path::Path) -> u64 {
+    let out = Command::new(env!("CARGO_BIN_EXE_ebb-cli"))
+        .args(["count", db.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+}
+
+#[test]
+fn another_process_sees_every_write_while_a_second_connection_comes_and_goes() {
+    // The app keeps its store open and opens a second connection for background reads. If
+    // that second open touched the file outside SQLite, closing the raw descriptor would drop
+    // the app's locks (POSIX locks are per process); another process closing its connection
+    // would then believe it was the last, checkpoint and delete the log, and every later write
+    // of the app would go to a deleted file.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ebb.db");
+    let key = ebb_core::keys::tool_key(&db).unwrap();
+    let mut store = Store::open(&db, &key).unwrap();
+    store.log_urge(ebb_core::NewUrge::now(ebb_core::Intensity::try_from(5).unwrap())).unwrap();
+    for round in 1..=3_u64 {
+        drop(Store::open_another(&db, &key).unwrap());
+        assert_eq!(cli_count(&db), round, "another process sees the writes so far");
+        store.log_urge(ebb_core::NewUrge::now(ebb_core::Intensity::try_from(5).unwrap())).unwrap();
+    }
+    assert_eq!(cli_count(&db), 4, "and the writes after its connection closed");
+}

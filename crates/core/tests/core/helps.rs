@@ -360,7 +360,8 @@ fn a_warm_up_read_on_another_connection_misses_no_write() {
     store.generate(&GenerateOptions::new(600, 5, t0())).unwrap();
     store.begin_helps_warm_up();
     // The other connection reads its snapshot first …
-    let reading = ebb_core::Store::open(&path, &crate::test_key()).unwrap().read_helps().unwrap();
+    let reading =
+        ebb_core::Store::open_another(&path, &crate::test_key()).unwrap().read_helps().unwrap();
     // … then the person logs and rates a craving before the reading is adopted.
     let urge = store.log_urge(NewUrge::now(Intensity::try_from(10).unwrap())).unwrap();
     store

@@ -1,0 +1,32 @@
+//! Backups (#11): the list, "Back up now", and restoring one (also over a damaged store).
+
+use ebb_core::{BackupInfo, BackupReason};
+use serde_json::Value;
+use tauri::State;
+
+use crate::ipc::{IpcError, RestoreRequest, decode};
+use crate::state::AppState;
+
+/// Every backup, newest first (also while the store is damaged).
+#[tauri::command]
+pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, IpcError> {
+    state.with_vault(|shared, _| shared.list_backups()).await
+}
+
+/// Makes a backup now, on its own connection (the person's is never held).
+#[tauri::command]
+pub async fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo, IpcError> {
+    let shared = state.shared();
+    tauri::async_runtime::spawn_blocking(move || shared.back_up(BackupReason::Manual))
+        .await
+        .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?
+        .and_then(|made| made.ok_or_else(|| IpcError::new("internal", "Ebb didn't make a backup.")))
+}
+
+/// Replaces the store with a backup (`request`: `RestoreRequest`): the store as it is is backed
+/// up first, or, if damaged, moved aside and kept.
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
+    let request: RestoreRequest = decode(request)?;
+    state.with_vault(move |shared, inner| shared.restore(inner, &request.name)).await
+}
