@@ -110,6 +110,9 @@ pub enum Error {
     /// Key derivation, wrapping or the random generator failed.
     #[error("Ebb couldn't use its encryption key: {0}. Nothing was changed.")]
     Crypto(String),
+    /// The person pressed Cancel; nothing was changed.
+    #[error("Cancelled. Nothing was changed.")]
+    Cancelled,
     /// A file beside the store (the key file, a temporary copy) couldn't be written.
     #[error("Ebb couldn't write a file in its data folder: {0}. Nothing was lost.")]
     Io(std::io::Error),
@@ -169,6 +172,7 @@ impl Error {
             Error::KeysUnreadable { .. } => "keys_unreadable",
             Error::WrongKey { .. } => "wrong_key",
             Error::Crypto(_) => "internal",
+            Error::Cancelled => "cancelled",
         }
     }
 }

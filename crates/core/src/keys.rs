@@ -88,6 +88,11 @@ impl DataKey {
         hex(&self.0[..])
     }
 
+    /// A key from 32 bytes (derived elsewhere, e.g. an export's passphrase).
+    pub(crate) fn from_bytes(bytes: [u8; 32]) -> Self {
+        Self(Zeroizing::new(bytes))
+    }
+
     /// Reads 64 hex digits; `None` if it isn't one.
     pub fn from_hex(text: &str) -> Option<Self> {
         let bytes = unhex(text.trim())?;

@@ -46,6 +46,7 @@ mod store;
 mod support;
 mod text;
 mod things;
+pub mod transfer;
 mod urge;
 
 pub use backup::{BackupInfo, BackupReason};

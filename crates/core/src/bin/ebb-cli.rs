@@ -7,6 +7,7 @@
 //! ebb-cli count <db>
 //! ebb-cli backup <db>                                       prints the backup's file name
 //! ebb-cli restore <db> <backup name>                        backs up the store first
+//! ebb-cli import <db> <export file> <passphrase>            merges an export
 //! ```
 
 use std::io::Write;
@@ -16,7 +17,8 @@ use ebb_core::{Intensity, NewUrge, Store};
 
 const USAGE: &str = "usage:\n  ebb-cli log <db> <intensity> [--note TEXT] [--repeat N]\n  \
                      ebb-cli list <db> [--limit N]\n  ebb-cli count <db>\n  ebb-cli backup <db>\n  \
-                     ebb-cli restore <db> <backup name>";
+                     ebb-cli restore <db> <backup name>\n  \
+                     ebb-cli import <db> <export file> <passphrase>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,6 +60,22 @@ fn run(args: &[String]) -> Result<(), String> {
     }
     let mut store = Store::open(db, &key).map_err(|e| e.to_string())?;
     match command {
+        "import" => {
+            let (file, passphrase) = match args {
+                [_, _, file, passphrase, ..] => (file, passphrase),
+                _ => return Err(USAGE.to_owned()),
+            };
+            let folder = path.parent().unwrap_or(std::path::Path::new("."));
+            let import = ebb_core::transfer::ImportFile::open(
+                std::path::Path::new(file),
+                passphrase,
+                folder,
+            )
+            .map_err(|e| e.to_string())?;
+            let report = store.merge_import(&import, None).map_err(|e| e.to_string())?;
+            writeln!(out, "added {}, updated {}", report.added, report.updated)
+                .map_err(|e| e.to_string())?;
+        }
         "backup" => {
             let info = ebb_core::backup::make_backup(
                 path,

@@ -2,7 +2,6 @@
 //! store from an older Ebb is encrypted with every row kept, even when killed at each step.
 
 use std::collections::BTreeMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -11,6 +10,8 @@ use chrono::Utc;
 use ebb_core::{
     DataKey, GenerateOptions, Intensity, NewJournalEntry, NewUrge, Store, encrypting_path,
 };
+
+use crate::support::table_sums;
 
 const NOTE_MARKER: &str = "NOTE-7f3a-only-in-this-test";
 const JOURNAL_MARKER: &str = "JOURNAL-9c2e-only-in-this-test";
@@ -42,37 +43,6 @@ fn log_with_note_and_journal(store: &mut Store) {
             ..Default::default()
         })
         .unwrap();
-}
-
-/// Per table: the row count and a checksum of every row's values (order-independent).
-fn table_sums(conn: &rusqlite::Connection) -> BTreeMap<String, (usize, u64)> {
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    tables
-        .into_iter()
-        .map(|table| {
-            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
-            let columns = stmt.column_count();
-            let mut rows: Vec<String> = stmt
-                .query_map([], |r| {
-                    let values: Vec<String> =
-                        (0..columns).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
-                    Ok(values.join("\u{1f}"))
-                })
-                .unwrap()
-                .collect::<Result<_, _>>()
-                .unwrap();
-            rows.sort();
-            let mut hasher = DefaultHasher::new();
-            rows.hash(&mut hasher);
-            (table, (rows.len(), hasher.finish()))
-        })
-        .collect()
 }
 
 /// A plain store as an older Ebb left it: generated data plus a note and a journal entry that

@@ -16,6 +16,7 @@ mod plans;
 mod sessions;
 mod support;
 mod support_people;
+mod transfer;
 mod urges;
 mod vault;
 

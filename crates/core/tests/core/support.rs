@@ -30,3 +30,34 @@ pub fn schema(conn: &rusqlite::Connection) -> Vec<(String, String, String)> {
         .collect::<Result<_, _>>()
         .unwrap()
 }
+
+/// Per table: the row count and a checksum of every row's values (order-independent).
+pub fn table_sums(conn: &rusqlite::Connection) -> std::collections::BTreeMap<String, (usize, u64)> {
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|table| {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+            let columns = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    let values: Vec<String> =
+                        (0..columns).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
+                    Ok(values.join("\u{1f}"))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            rows.sort();
+            let mut hasher = std::hash::DefaultHasher::new();
+            std::hash::Hash::hash(&rows, &mut hasher);
+            (table, (rows.len(), std::hash::Hasher::finish(&hasher)))
+        })
+        .collect()
+}

@@ -6,7 +6,7 @@ export type IpcError = {
  * `invalid_input`, `not_found`, `data_too_new`, `data_unreadable`, `storage`,
  * `store_unavailable`, `internal`, or from the lock: `locked`, `wrong_passcode`,
  * `wrong_recovery_code`, `try_later`, `no_passcode`, `key_missing`, `keys_unreadable`,
- * `wrong_key`.
+ * `wrong_key`; `damaged` (the store's file is damaged), `busy`.
  */
 code: string, 
 /**
@@ -1961,3 +1961,34 @@ export type LockedHelp = {
  * Every region Ebb has numbers for, in the data's order.
  */
 regions: Array<RegionNumbers>, };
+
+export type BackupReason = "daily" | "manual" | "beforeUpgrade" | "beforeRestore";
+
+export type BackupInfo = { 
+/**
+ * The file's name in `backups/` (what "Restore this one" names).
+ */
+name: string, 
+/**
+ * When it was made.
+ */
+madeAt: string, 
+/**
+ * Why.
+ */
+reason: BackupReason, 
+/**
+ * Its size on disk.
+ */
+bytes: number, 
+/**
+ * How many cravings it holds; `None` if it can't be read with this key (damaged, or from
+ * another device), in which case it can't be restored either.
+ */
+cravings: number | null, };
+
+export type RestoreRequest = { 
+/**
+ * The backup's file name, as listed.
+ */
+name: string, };

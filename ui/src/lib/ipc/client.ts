@@ -83,6 +83,7 @@ import type {
   SetPasscodeRequest,
   UnlockRequest,
 } from './bindings';
+import type { BackupInfo, RestoreRequest } from './bindings';
 import { openUrl } from '@tauri-apps/plugin-opener';
 
 export interface EbbClient {
@@ -198,6 +199,15 @@ export interface EbbClient {
   appShown(): Promise<LockStatus>;
   /** Every region's built-in crisis numbers, for Help now while Ebb is locked. */
   lockedHelp(): Promise<LockedHelp>;
+  // Backups (issue #11). These also answer while the data is damaged (every other call then
+  // fails with the code `damaged`, see lib/backups/damaged.ts).
+  /** Every backup in the data folder's backups/, newest first. */
+  listBackups(): Promise<BackupInfo[]>;
+  /** Makes a backup now (a few seconds on a big store) and returns it. */
+  backUpNow(): Promise<BackupInfo>;
+  /** Puts a backup in place of the data: with the data open, the data is backed up first
+   *  ("beforeRestore"); when it is damaged, the damaged file is moved aside and kept. */
+  restoreBackup(request: RestoreRequest): Promise<void>;
 }
 
 /** A refusal or error from the Rust side, with its stable code and a message for people. */
@@ -320,6 +330,9 @@ export function tauriClient(): EbbClient {
     appHidden: () => call('app_hidden'),
     appShown: () => call('app_shown'),
     lockedHelp: () => call('locked_help'),
+    listBackups: () => call('list_backups'),
+    backUpNow: () => call('back_up_now'),
+    restoreBackup: (request) => call('restore_backup', { request }),
     openContact: async (url) => {
       // Defence in depth: the capability scope already refuses anything else.
       if (!/^(tel|sms):/.test(url)) throw new IpcFailure('invalid_input', 'Only phone and text links can be opened.');

@@ -79,10 +79,24 @@ import type {
   SetPasscodeRequest,
   UnlockRequest,
 } from './bindings';
+import type { BackupInfo, RestoreRequest } from './bindings';
 import { FakeSupport } from './fake-support';
 
 /** The calls the shell answers while locked (issue #10); every other one answers `locked`. */
 const ANSWERS_LOCKED = new Set(['appStatus', 'lockStatus', 'unlock', 'recover', 'lockNow', 'appHidden', 'appShown', 'lockedHelp', 'openContact']);
+/** The calls that answer while the data is damaged (issue #11); every other one answers
+ *  `damaged`. Help now's built-in numbers need no store; the backups are what mends it. */
+const ANSWERS_DAMAGED = new Set([
+  'appStatus',
+  'uiReady',
+  'lockStatus',
+  'appHidden',
+  'appShown',
+  'lockedHelp',
+  'openContact',
+  'listBackups',
+  'restoreBackup',
+]);
 
 /** The fake's filter: the same rules the core applies, on the in-memory cravings. */
 export function matchesFilter(u: Urge, f: UrgeFilter | undefined | null): boolean {
@@ -152,6 +166,9 @@ export class FakeClient implements EbbClient {
     if (this.locked && !ANSWERS_LOCKED.has(name)) {
       throw new IpcFailure('locked', 'Ebb is locked. Unlock it to see your data.');
     }
+    if (this.damaged !== null && !ANSWERS_DAMAGED.has(name)) {
+      throw new IpcFailure('damaged', this.damaged);
+    }
     const refusal = this.failNext;
     if (refusal) {
       this.failNext = null;
@@ -165,7 +182,8 @@ export class FakeClient implements EbbClient {
 
   async appStatus() {
     this.check('appStatus');
-    return { dataPath: '/tmp/ebb.db', problem: null, locked: this.locked };
+    const problem = this.damaged !== null ? { code: 'damaged', message: this.damaged } : null;
+    return { dataPath: this.dataPath, problem, locked: this.locked };
   }
 
   async uiReady() {
@@ -1287,6 +1305,47 @@ export class FakeClient implements EbbClient {
   async lockedHelp(): Promise<LockedHelp> {
     this.check('lockedHelp');
     return this.support.lockedHelp();
+  }
+
+  // Backups: stores what tests set up and what "Back up now" makes; the core owns every rule
+  // (what is kept, what a restore backs up first), so tests set `backups` to see its answers.
+  dataPath = '/tmp/ebb/ebb.db';
+  /** Newest first, as the core lists them. */
+  backups: BackupInfo[] = [];
+  /** The size "Back up now" reports. */
+  backupBytes = 245_760;
+  /** The names restored, in order. */
+  restored: string[] = [];
+  /** The core's message while the data is damaged: every call but appStatus, Help now's and the
+   *  backups' answers `damaged`; null while the data is fine. */
+  damaged: string | null = null;
+
+  async listBackups(): Promise<BackupInfo[]> {
+    this.check('listBackups');
+    return structuredClone(this.backups);
+  }
+
+  async backUpNow(): Promise<BackupInfo> {
+    this.check('backUpNow');
+    const stamp = this.now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    const backup: BackupInfo = {
+      name: `ebb-${stamp}-manual.db`,
+      madeAt: this.now.toISOString(),
+      reason: 'manual',
+      bytes: this.backupBytes,
+      cravings: this.urges.length,
+    };
+    this.backups = [backup, ...this.backups.filter((b) => b.name !== backup.name)];
+    return structuredClone(backup);
+  }
+
+  async restoreBackup(request: RestoreRequest): Promise<void> {
+    this.check('restoreBackup');
+    const backup = this.backups.find((b) => b.name === request.name);
+    if (!backup) throw new IpcFailure('not_found', "That backup isn't in the backups folder any more.");
+    if (backup.cravings === null) throw new IpcFailure('data_unreadable', "That backup can't be read, so it can't be restored.");
+    this.restored.push(request.name);
+    this.damaged = null;
   }
 
   private find(id: string): Urge {
