@@ -159,6 +159,15 @@ pub fn typescript() -> String {
         declare::<ebb_core::BackupReason>(&cfg),
         declare::<ebb_core::BackupInfo>(&cfg),
         declare::<crate::ipc::RestoreRequest>(&cfg),
+        declare::<ebb_core::transfer::ExportReport>(&cfg),
+        declare::<ebb_core::transfer::ImportCount>(&cfg),
+        declare::<ebb_core::transfer::ImportPreview>(&cfg),
+        declare::<ebb_core::transfer::ImportReport>(&cfg),
+        declare::<crate::ipc::ExportRequest>(&cfg),
+        declare::<crate::ipc::CsvExportRequest>(&cfg),
+        declare::<crate::ipc::ImportPreviewRequest>(&cfg),
+        declare::<crate::ipc::ImportMode>(&cfg),
+        declare::<crate::ipc::ImportRequest>(&cfg),
     ] {
         out.push_str(&decl);
         out.push('\n');

@@ -167,6 +167,56 @@ pub struct RemovePasscodeRequest {
     pub current: String,
 }
 
+/// An encrypted export to `path` with `passphrase`. The passphrase is wiped when dropped.
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct ExportRequest {
+    /// Where to save it (from the save dialog).
+    pub path: String,
+    /// The passphrase that will open it (8 or more characters).
+    pub passphrase: String,
+}
+
+/// The CSV zip, saved to `path` (not encrypted: the UI says so first).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct CsvExportRequest {
+    /// Where to save it (from the save dialog).
+    pub path: String,
+}
+
+/// An export to read before importing. The passphrase is wiped when dropped.
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct ImportPreviewRequest {
+    /// The export file (from the open dialog).
+    pub path: String,
+    /// Its passphrase.
+    pub passphrase: String,
+}
+
+/// Merge (add what isn't here, keep the newer of each) or replace everything (a new device).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ImportMode {
+    /// Add what isn't here; for a record in both, keep the newer.
+    Merge,
+    /// Replace everything with the file (after a backup).
+    Replace,
+}
+
+/// Imports the export last previewed.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct ImportRequest {
+    /// Merge or replace.
+    pub mode: ImportMode,
+}
+
 macro_rules! wipe_on_drop {
     ($ty:ident: $($field:ident),+) => {
         impl Drop for $ty {
@@ -181,6 +231,8 @@ wipe_on_drop!(RecoverRequest: recovery_code, passcode);
 wipe_on_drop!(SetPasscodeRequest: passcode);
 wipe_on_drop!(ChangePasscodeRequest: current, passcode);
 wipe_on_drop!(RemovePasscodeRequest: current);
+wipe_on_drop!(ExportRequest: passphrase);
+wipe_on_drop!(ImportPreviewRequest: passphrase);
 
 /// Puts a chip on a craving (`on: true`) or takes it off.
 #[derive(Debug, Clone, Deserialize, TS)]

@@ -14,6 +14,8 @@ pub mod keystore;
 pub mod state;
 
 #[cfg(test)]
+mod data_tests;
+#[cfg(test)]
 mod lock_tests;
 #[cfg(test)]
 mod smoke_tests;
@@ -75,6 +77,11 @@ fn commands_handler<R: tauri::Runtime>()
         commands::backups::list_backups,
         commands::backups::back_up_now,
         commands::backups::restore_backup,
+        commands::transfer::export_data,
+        commands::transfer::export_csv,
+        commands::transfer::preview_import,
+        commands::transfer::import_data,
+        commands::transfer::cancel_transfer,
         commands::urges::log_urge,
         commands::urges::set_urge_note,
         commands::urges::delete_urge,
@@ -178,6 +185,9 @@ pub fn run() {
         // Hands `tel:` and `sms:` links to the dialler or messaging app (support people, crisis
         // numbers). Its capability allows those two schemes and nothing else.
         .plugin(tauri_plugin_opener::init())
+        // The platform's own save and open dialogs for exports and imports (the system picker
+        // on phones). Ebb reads and writes only the file the person picked.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(invoke_handler())
         .setup(move |app| {
             let data_dir = state::data_dir(app.handle())?;

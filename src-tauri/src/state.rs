@@ -120,6 +120,10 @@ pub struct Shared {
     inner: Mutex<Inner>,
     data_path: PathBuf,
     clock: Arc<AppClock>,
+    /// The export last opened for import (checked and migrated), until imported or replaced.
+    pending_import: Mutex<Option<ebb_core::transfer::ImportFile>>,
+    /// Set by Cancel; read by the export or import running now.
+    cancel: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl std::ops::Deref for AppState {
@@ -187,6 +191,8 @@ impl AppState {
                 inner: Mutex::new(Inner { phase, vault, hidden_at: None }),
                 data_path,
                 clock,
+                pending_import: Mutex::default(),
+                cancel: Arc::default(),
             }),
             probe,
         }
@@ -204,6 +210,8 @@ impl AppState {
                 }),
                 data_path: PathBuf::from(":memory:"),
                 clock: Arc::new(AppClock::default()),
+                pending_import: Mutex::default(),
+                cancel: Arc::default(),
             }),
             probe: StartupProbe::Off,
         }
@@ -381,13 +389,13 @@ impl Shared {
     /// command answers `damaged` until a backup replaces it. Returns that answer.
     pub fn mark_damaged(&self, detail: &str) -> IpcError {
         let mut inner = lock_inner(&self.inner);
+        // SQLite's own words (`detail`) mean nothing to a person; the message says what it
+        // means for them.
+        let _ = detail;
         let problem = IpcError::new(
             "damaged",
-            format!(
-                "Part of your data file is damaged ({}), so Ebb has stopped writing to it. It \
-                 is kept as it is; you can restore a backup.",
-                short(detail)
-            ),
+            "Part of your data file is damaged, so Ebb has stopped writing to it. The file is \
+             kept as it is; you can restore a backup.",
         );
         if let Phase::Open { key, .. } = &inner.phase {
             let key = key.clone();
@@ -407,6 +415,118 @@ impl Shared {
             Phase::Locked => Err(locked_error()),
             Phase::Problem(problem) => {
                 Err(IpcError::new("store_unavailable", problem.message.clone()))
+            }
+        }
+    }
+
+    fn open_key(&self) -> Result<DataKey, IpcError> {
+        match self.key_for_backups()? {
+            (key, false) => Ok(key),
+            (_, true) => Err(self.mark_damaged("it can't be read whole")),
+        }
+    }
+
+    fn fresh_cancel(&self) -> Arc<std::sync::atomic::AtomicBool> {
+        self.cancel.store(false, std::sync::atomic::Ordering::SeqCst);
+        Arc::clone(&self.cancel)
+    }
+
+    /// Cancel for the export or import running now.
+    pub fn cancel_transfer(&self) {
+        self.cancel.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// An encrypted export, read on a second connection so logging never waits for it.
+    pub fn export_encrypted(
+        &self,
+        to: &str,
+        passphrase: &str,
+    ) -> Result<ebb_core::transfer::ExportReport, IpcError> {
+        let key = self.open_key()?;
+        let reader = Store::open_another(&self.data_path, &key)?;
+        Ok(reader.export_encrypted(Path::new(to), passphrase, Some(self.fresh_cancel()))?)
+    }
+
+    /// The CSV zip, read on a second connection.
+    pub fn export_csv(&self, to: &str) -> Result<ebb_core::transfer::ExportReport, IpcError> {
+        let key = self.open_key()?;
+        let reader = Store::open_another(&self.data_path, &key)?;
+        Ok(reader.export_csv(Path::new(to), Some(self.fresh_cancel()))?)
+    }
+
+    /// Opens an export (checked, migrated) and says what importing it would bring; it is kept
+    /// for [`Shared::import`].
+    pub fn preview_import(
+        &self,
+        path: &str,
+        passphrase: &str,
+    ) -> Result<ebb_core::transfer::ImportPreview, IpcError> {
+        let key = self.open_key()?;
+        let dir = self.data_path.parent().unwrap_or(Path::new("."));
+        let file = ebb_core::transfer::ImportFile::open(Path::new(path), passphrase, dir)?;
+        let reader = Store::open_another(&self.data_path, &key)?;
+        let preview = reader.preview_import(&file)?;
+        *self.pending_import.lock().unwrap_or_else(PoisonError::into_inner) = Some(file);
+        Ok(preview)
+    }
+
+    fn take_pending_import(&self) -> Result<ebb_core::transfer::ImportFile, IpcError> {
+        self.pending_import.lock().unwrap_or_else(PoisonError::into_inner).take().ok_or_else(|| {
+            IpcError::new(
+                "invalid_input",
+                "Choose the export to import first (and enter its passphrase).",
+            )
+        })
+    }
+
+    /// Merges the export last previewed into the store, in one transaction (Cancel stops it
+    /// and changes nothing). Other commands wait for the store meanwhile, not for the state.
+    pub fn merge_import(&self) -> Result<ebb_core::transfer::ImportReport, IpcError> {
+        let store = match &lock_inner(&self.inner).phase {
+            Phase::Open { store, .. } => Arc::clone(store),
+            _ => return Err(locked_error()),
+        };
+        let file = self.take_pending_import()?;
+        let cancel = self.fresh_cancel();
+        let mut store = store.lock().unwrap_or_else(PoisonError::into_inner);
+        let merged = store.merge_import(&file, Some(cancel));
+        if merged.is_err() {
+            // Refused or cancelled, nothing changed: the checked file stays ready for a retry.
+            *self.pending_import.lock().unwrap_or_else(PoisonError::into_inner) = Some(file);
+        }
+        Ok(merged?)
+    }
+
+    /// Replaces the store with the export last previewed (after a backup; the store is closed
+    /// and opened again).
+    pub fn replace_import(
+        &self,
+        inner: &mut Inner,
+    ) -> Result<ebb_core::transfer::ImportReport, IpcError> {
+        let file = self.take_pending_import()?;
+        let now = self.clock.now();
+        match std::mem::replace(&mut inner.phase, Phase::Locked) {
+            Phase::Open { store, key } => {
+                if let Err(store) = close(store) {
+                    inner.phase = Phase::Open { store, key };
+                    return Err(IpcError::new(
+                        "busy",
+                        "Ebb is still busy with your data. Try again in a moment.",
+                    ));
+                }
+                let replaced =
+                    ebb_core::transfer::replace_with_import(&self.data_path, &key, &file, now);
+                let reopened = self.open_unlocked(inner, key);
+                if let Err(e) = &reopened {
+                    inner.phase = Phase::Problem(e.clone());
+                }
+                replaced?;
+                reopened?;
+                Ok(ebb_core::transfer::ImportReport { added: 0, updated: 0 })
+            }
+            other => {
+                inner.phase = other;
+                Err(locked_error())
             }
         }
     }
@@ -442,19 +562,19 @@ impl Shared {
     /// The quick check after the first screen is up: a damaged store is caught at once, not
     /// when a screen happens to read the bad page. (The daily backup reads and checks every
     /// page too, so it is the full check, daily.)
-    pub fn check_store(&self) {
-        let Ok((key, false)) = self.key_for_backups() else { return };
+    pub fn check_store(&self) -> Result<(), IpcError> {
+        let key = match self.key_for_backups() {
+            Ok((key, false)) => key,
+            Ok((_, true)) => return Err(self.mark_damaged("")),
+            Err(_) => return Ok(()),
+        };
         if self.data_path.as_os_str() == ":memory:" {
-            return;
+            return Ok(());
         }
         match ebb_core::backup::quick_check(&self.data_path, &key) {
-            Ok(Some(detail)) => {
-                self.mark_damaged(&detail);
-            }
-            Err(e) if e.is_corrupt() => {
-                self.mark_damaged(&e.to_string());
-            }
-            _ => {}
+            Ok(Some(detail)) => Err(self.mark_damaged(&detail)),
+            Err(e) if e.is_corrupt() => Err(self.mark_damaged(&e.to_string())),
+            _ => Ok(()),
         }
     }
 
@@ -584,15 +704,6 @@ fn close(store: Arc<Mutex<Store>>) -> Result<(), Arc<Mutex<Store>>> {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     Err(store)
-}
-
-/// At most 160 characters of a detail from SQLite.
-fn short(text: &str) -> String {
-    let mut out: String = text.chars().take(160).collect();
-    if text.chars().count() > 160 {
-        out.push('…');
-    }
-    out
 }
 
 fn open_store(path: &Path, key: &DataKey, clock: &Arc<AppClock>) -> ebb_core::Result<Store> {

@@ -11,7 +11,7 @@ use serde_json::json;
 use crate::breathe::announced;
 
 fn store(app: &App) -> Result<ebb_core::Store> {
-    Ok(ebb_e2e::open_store(&app.data_dir().join("ebb.db"))?)
+    ebb_e2e::open_store(&app.data_dir().join("ebb.db"))
 }
 
 fn count(app: &App, sql: &str) -> Result<i64> {

@@ -102,7 +102,9 @@ impl Store {
     /// under the open connection.
     pub fn open_another(path: impl AsRef<Path>, key: &DataKey) -> Result<Self> {
         let path = path.as_ref();
+        // CREATE is for files it attaches (an export): they take the connection's flags.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags)

@@ -652,3 +652,154 @@ fn short(text: &str) -> String {
     }
     out
 }
+
+/// The README inside the CSV zip.
+const CSV_README: &str = "Ebb: your records as CSV (comma-separated, UTF-8, one row per record)\n\
+\n\
+This file is NOT encrypted: anyone who has it can read it. Keep it somewhere safe.\n\
+\n\
+Times are given twice: *_utc is the instant in UTC (ISO 8601), *_local is the time on your\n\
+clock where you were then (utc_offset_minutes says how far from UTC that was).\n\
+\n\
+cravings.csv   one row per craving: how strong (0-10), the thing you track, the chips you\n\
+               tapped (triggers, feelings, places, company; several are separated by ';'), your\n\
+               note, whether it was logged later, then the check-in: how strong after, what you\n\
+               did (didnt_use, used_less, used_as_planned, used_more), amount and note.\n\
+sessions.csv   one row per exercise you started: which technique, for which craving (if any),\n\
+               when, how long it was planned and how long it ran, completed (1) or stopped (0),\n\
+               how strong before and after, and whether it helped (1 yes, 0 no, empty: not said).\n\
+journal.csv    one row per journal entry: when, the craving it is about (if any), its kind\n\
+               (free or reflection), the prompt it answers, and what you wrote.\n";
+
+fn csv_field(value: &rusqlite::types::ValueRef<'_>) -> String {
+    use rusqlite::types::ValueRef;
+    let text = match value {
+        ValueRef::Null => return String::new(),
+        ValueRef::Integer(i) => return i.to_string(),
+        ValueRef::Real(f) => return f.to_string(),
+        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+        ValueRef::Blob(_) => return String::new(),
+    };
+    // RFC 4180: quote a field holding a comma, a quote or a line break; double its quotes. A
+    // leading =, +, - or @ is prefixed with ' so a spreadsheet shows it instead of running it.
+    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// SQL for an instant (ms) as ISO 8601 UTC, and as local time with its offset (minutes).
+fn utc_sql(ms: &str) -> String {
+    format!("strftime('%Y-%m-%dT%H:%M:%SZ', {ms} / 1000, 'unixepoch')")
+}
+fn local_sql(ms: &str, offset: &str) -> String {
+    format!("strftime('%Y-%m-%d %H:%M', {ms} / 1000 + {offset} * 60, 'unixepoch')")
+}
+
+impl Store {
+    /// Writes cravings, sessions and journal entries as CSV files with a README into one zip
+    /// at `to` (not encrypted: the UI says so before saving). Streamed row by row; written
+    /// under a temporary name and renamed when complete.
+    pub fn export_csv(&self, to: &Path, cancel: Option<Arc<AtomicBool>>) -> Result<ExportReport> {
+        check_target(to, self.conn.path().map(Path::new))?;
+        let tmp = files::sibling(to, ".part");
+        let result = self.write_csv_zip(&tmp, cancel.as_deref());
+        let cravings = match result {
+            Ok(n) => n,
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e);
+            }
+        };
+        files::sync_file(&tmp).map_err(Error::Io)?;
+        std::fs::rename(&tmp, to).map_err(Error::Io)?;
+        files::sync_dir(to).map_err(Error::Io)?;
+        let bytes = std::fs::metadata(to).map_err(Error::Io)?.len();
+        Ok(ExportReport { path: to.display().to_string(), bytes, cravings })
+    }
+
+    fn write_csv_zip(&self, tmp: &Path, cancel: Option<&AtomicBool>) -> Result<u64> {
+        use std::io::Write;
+        let file = std::fs::File::create(tmp).map_err(Error::Io)?;
+        let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        let zip_err = |e: zip::result::ZipError| Error::Io(std::io::Error::other(e.to_string()));
+        let chips = |kind: &str| {
+            format!(
+                "(SELECT group_concat(c.label, ';') FROM urge_chips uc JOIN chips c ON c.id = \
+                 uc.chip_id WHERE uc.urge_id = u.id AND c.kind = '{kind}')"
+            )
+        };
+        let files: [(&str, String, &str); 3] = [
+            (
+                "cravings.csv",
+                format!(
+                    "SELECT u.id, {}, {}, u.utc_offset_minutes, u.intensity, t.name, {}, {}, {}, \
+                     {}, u.note, u.logged_late, o.intensity_after, o.action, o.amount, o.note \
+                     FROM urges u LEFT JOIN tracked_things t ON t.id = u.tracked_id LEFT JOIN \
+                     outcomes o ON o.urge_id = u.id ORDER BY u.occurred_at, u.id",
+                    utc_sql("u.occurred_at"),
+                    local_sql("u.occurred_at", "u.utc_offset_minutes"),
+                    chips("trigger"),
+                    chips("feeling"),
+                    chips("place"),
+                    chips("company"),
+                ),
+                "id,occurred_at_utc,occurred_at_local,utc_offset_minutes,intensity,thing,\
+                 triggers,feelings,places,company,note,logged_late,intensity_after,what_you_did,\
+                 amount,check_in_note",
+            ),
+            (
+                "sessions.csv",
+                format!(
+                    "SELECT s.id, s.urge_id, s.technique_id, {}, {}, s.planned_seconds, \
+                     s.actual_seconds, s.completed, s.intensity_before, s.intensity_after, \
+                     s.helped FROM technique_sessions s ORDER BY s.started_at, s.id",
+                    utc_sql("s.started_at"),
+                    utc_sql("s.ended_at"),
+                ),
+                "id,craving_id,technique,started_at_utc,ended_at_utc,planned_seconds,\
+                 actual_seconds,completed,intensity_before,intensity_after,helped",
+            ),
+            (
+                "journal.csv",
+                format!(
+                    "SELECT j.id, j.urge_id, j.kind, {}, {}, j.utc_offset_minutes, j.prompt, \
+                     j.body FROM journal_entries j ORDER BY j.created_at, j.id",
+                    utc_sql("j.created_at"),
+                    local_sql("j.created_at", "j.utc_offset_minutes"),
+                ),
+                "id,craving_id,kind,created_at_utc,created_at_local,utc_offset_minutes,prompt,text",
+            ),
+        ];
+        let mut cravings = 0u64;
+        for (name, sql, header) in files {
+            zip.start_file(name, options).map_err(zip_err)?;
+            writeln!(zip, "{}", header.split_whitespace().collect::<String>())
+                .map_err(Error::Io)?;
+            let mut stmt = self.conn.prepare(&sql)?;
+            let columns = stmt.column_count();
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                    return Err(Error::Cancelled);
+                }
+                let line: Vec<String> = (0..columns)
+                    .map(|i| row.get_ref(i).map(|v| csv_field(&v)))
+                    .collect::<rusqlite::Result<_>>()?;
+                writeln!(zip, "{}", line.join(",")).map_err(Error::Io)?;
+                if name == "cravings.csv" {
+                    cravings += 1;
+                }
+            }
+        }
+        zip.start_file("README.txt", options).map_err(zip_err)?;
+        zip.write_all(CSV_README.as_bytes()).map_err(Error::Io)?;
+        let mut inner = zip.finish().map_err(zip_err)?;
+        inner.flush().map_err(Error::Io)?;
+        Ok(cravings)
+    }
+}

@@ -10,7 +10,10 @@ use crate::state::AppState;
 /// Every backup, newest first (also while the store is damaged).
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, IpcError> {
-    state.with_vault(|shared, _| shared.list_backups()).await
+    let shared = state.shared();
+    tauri::async_runtime::spawn_blocking(move || shared.list_backups())
+        .await
+        .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?
 }
 
 /// Makes a backup now, on its own connection (the person's is never held).

@@ -13,4 +13,5 @@ pub mod settings;
 pub mod support;
 pub mod techniques;
 pub mod things;
+pub mod transfer;
 pub mod urges;

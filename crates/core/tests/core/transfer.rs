@@ -274,3 +274,41 @@ fn sigkill_during_an_import_leaves_the_store_as_it_was() {
     let store = Store::open(&db, &key).unwrap();
     assert_eq!(table_sums(store.connection()), before, "the killed import left nothing");
 }
+
+#[test]
+fn the_csv_zip_has_every_craving_quoted_safely_and_says_it_is_not_encrypted() {
+    let folder = populated();
+    let mut store = folder.store();
+    store
+        .log_urge(NewUrge {
+            note: Some("=SUM(1), \"quoted\"\nsecond line".into()),
+            ..NewUrge::now(Intensity::try_from(2).unwrap())
+        })
+        .unwrap();
+    let out = outside();
+    let file = out.path().join("ebb-csv.zip");
+    let report = store.export_csv(&file, None).unwrap();
+    assert_eq!(report.cravings, 402);
+
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let cravings = read("cravings.csv");
+    assert!(cravings.starts_with("id,occurred_at_utc,occurred_at_local,"), "a header row");
+    assert!(
+        cravings.contains("\"'=SUM(1), \"\"quoted\"\"\nsecond line\""),
+        "commas, quotes and line breaks quoted; a formula defused"
+    );
+    assert!(cravings.contains("EXPORT-MARKER-a41f"), "the person's words, as written");
+    assert!(read("sessions.csv").starts_with("id,craving_id,technique,"));
+    assert!(read("journal.csv").contains("A journal entry"));
+    assert!(read("README.txt").contains("NOT encrypted"), "the README says it plainly");
+
+    let inside = store.export_csv(&folder.path.join("x.zip"), None).unwrap_err();
+    assert_eq!(inside.code(), "invalid_input", "not into Ebb's own folder: {inside:?}");
+    let relative = store.export_csv(Path::new("x.zip"), None).unwrap_err();
+    assert_eq!(relative.code(), "invalid_input");
+}

@@ -1992,3 +1992,85 @@ export type RestoreRequest = {
  * The backup's file name, as listed.
  */
 name: string, };
+
+export type ExportReport = { 
+/**
+ * Where it is.
+ */
+path: string, 
+/**
+ * Its size.
+ */
+bytes: number, 
+/**
+ * Cravings in it.
+ */
+cravings: number, };
+
+export type ImportCount = { 
+/**
+ * "cravings", "journal entries", …
+ */
+what: string, 
+/**
+ * In the file.
+ */
+inFile: number, 
+/**
+ * Of those, already here (same id).
+ */
+alreadyHere: number, };
+
+export type ImportPreview = { 
+/**
+ * Per kind of record.
+ */
+counts: Array<ImportCount>, 
+/**
+ * The schema version the file was written at (older ones are brought up to date).
+ */
+fromVersion: number, };
+
+export type ImportReport = { 
+/**
+ * Records added.
+ */
+added: number, 
+/**
+ * Records here replaced by a newer version from the file.
+ */
+updated: number, };
+
+export type ExportRequest = { 
+/**
+ * Where to save it (from the save dialog).
+ */
+path: string, 
+/**
+ * The passphrase that will open it (8 or more characters).
+ */
+passphrase: string, };
+
+export type CsvExportRequest = { 
+/**
+ * Where to save it (from the save dialog).
+ */
+path: string, };
+
+export type ImportPreviewRequest = { 
+/**
+ * The export file (from the open dialog).
+ */
+path: string, 
+/**
+ * Its passphrase.
+ */
+passphrase: string, };
+
+export type ImportMode = "merge" | "replace";
+
+export type ImportRequest = { 
+/**
+ * Merge or replace.
+ */
+mode: ImportMode, };

@@ -84,7 +84,24 @@ import type {
   UnlockRequest,
 } from './bindings';
 import type { BackupInfo, RestoreRequest } from './bindings';
+import type {
+  CsvExportRequest,
+  ExportReport,
+  ExportRequest,
+  ImportPreview,
+  ImportPreviewRequest,
+  ImportReport,
+  ImportRequest,
+} from './bindings';
 import { openUrl } from '@tauri-apps/plugin-opener';
+import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
+
+/** A kind of file the platform's save and open dialogs offer: its name and extensions (no dot). */
+export type FileFilter = { name: string; extensions: string[] };
+
+/** Offered beside an export's own kind in the open dialog: a file a phone's file app renamed
+ *  still opens (the core checks what it really is). */
+export const ALL_FILES: FileFilter = { name: 'All files', extensions: ['*'] };
 
 export interface EbbClient {
   appStatus(): Promise<AppStatus>;
@@ -208,6 +225,24 @@ export interface EbbClient {
   /** Puts a backup in place of the data: with the data open, the data is backed up first
    *  ("beforeRestore"); when it is damaged, the damaged file is moved aside and kept. */
   restoreBackup(request: RestoreRequest): Promise<void>;
+  // Export and import (issue #11). Each can take seconds on a big store; `cancelTransfer`
+  // stops the one running now, which then fails with the code `cancelled`.
+  /** Saves everything to `path`, encrypted with the passphrase. */
+  exportData(request: ExportRequest): Promise<ExportReport>;
+  /** Saves cravings, exercise sessions and the journal as CSV files in one zip: NOT encrypted. */
+  exportCsv(request: CsvExportRequest): Promise<ExportReport>;
+  /** Opens an export with its passphrase and says what importing it would bring. */
+  previewImport(request: ImportPreviewRequest): Promise<ImportPreview>;
+  /** Imports the export last previewed: merged in, or in place of everything (after a backup). */
+  importData(request: ImportRequest): Promise<ImportReport>;
+  /** Cancels the export or import running now. */
+  cancelTransfer(): Promise<void>;
+  /** The platform's save dialog, starting at `defaultName`: the chosen path, or null when the
+   *  person closed it. */
+  chooseSaveFile(defaultName: string, filter: FileFilter): Promise<string | null>;
+  /** The platform's open dialog (one file; `filter`, then all files): the chosen path, or
+   *  null when the person closed it. */
+  chooseOpenFile(filter: FileFilter): Promise<string | null>;
 }
 
 /** A refusal or error from the Rust side, with its stable code and a message for people. */
@@ -333,6 +368,25 @@ export function tauriClient(): EbbClient {
     listBackups: () => call('list_backups'),
     backUpNow: () => call('back_up_now'),
     restoreBackup: (request) => call('restore_backup', { request }),
+    exportData: (request) => call('export_data', { request }),
+    exportCsv: (request) => call('export_csv', { request }),
+    previewImport: (request) => call('preview_import', { request }),
+    importData: (request) => call('import_data', { request }),
+    cancelTransfer: () => call('cancel_transfer'),
+    chooseSaveFile: async (defaultName, filter) => {
+      try {
+        return await saveDialog({ defaultPath: defaultName, filters: [filter] });
+      } catch (error) {
+        throw toFailure(error);
+      }
+    },
+    chooseOpenFile: async (filter) => {
+      try {
+        return await openDialog({ multiple: false, directory: false, filters: [filter, ALL_FILES] });
+      } catch (error) {
+        throw toFailure(error);
+      }
+    },
     openContact: async (url) => {
       // Defence in depth: the capability scope already refuses anything else.
       if (!/^(tel|sms):/.test(url)) throw new IpcFailure('invalid_input', 'Only phone and text links can be opened.');

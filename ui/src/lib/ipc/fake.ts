@@ -1,6 +1,6 @@
 // An in-memory EbbClient for unit tests: behaves like the store for the calls the UI makes,
 // including the refusals the UI reacts to, so state classes are tested against real rules.
-import { IpcFailure, type EbbClient } from './client';
+import { IpcFailure, type EbbClient, type FileFilter } from './client';
 import type {
   Chip,
   ChipUpdate,
@@ -80,10 +80,21 @@ import type {
   UnlockRequest,
 } from './bindings';
 import type { BackupInfo, RestoreRequest } from './bindings';
+import type {
+  CsvExportRequest,
+  ExportReport,
+  ExportRequest,
+  ImportMode,
+  ImportPreview,
+  ImportPreviewRequest,
+  ImportReport,
+  ImportRequest,
+} from './bindings';
 import { FakeSupport } from './fake-support';
 
-/** The calls the shell answers while locked (issue #10); every other one answers `locked`. */
-const ANSWERS_LOCKED = new Set(['appStatus', 'lockStatus', 'unlock', 'recover', 'lockNow', 'appHidden', 'appShown', 'lockedHelp', 'openContact']);
+/** The calls the shell answers while locked (issue #10), and the platform's own (links, file
+ *  dialogs), which its gate never sees; every other one answers `locked`. */
+const ANSWERS_LOCKED = new Set(['appStatus', 'lockStatus', 'unlock', 'recover', 'lockNow', 'appHidden', 'appShown', 'lockedHelp', 'openContact', 'chooseSaveFile', 'chooseOpenFile']);
 /** The calls that answer while the data is damaged (issue #11); every other one answers
  *  `damaged`. Help now's built-in numbers need no store; the backups are what mends it. */
 const ANSWERS_DAMAGED = new Set([
@@ -94,6 +105,8 @@ const ANSWERS_DAMAGED = new Set([
   'appShown',
   'lockedHelp',
   'openContact',
+  'chooseSaveFile',
+  'chooseOpenFile',
   'listBackups',
   'restoreBackup',
 ]);
@@ -1346,6 +1359,93 @@ export class FakeClient implements EbbClient {
     if (backup.cravings === null) throw new IpcFailure('data_unreadable', "That backup can't be read, so it can't be restored.");
     this.restored.push(request.name);
     this.damaged = null;
+  }
+
+  // Export and import: stores what tests set up and what each call was asked; the core owns
+  // every rule (passphrases, what a file may be, what a merge keeps), so tests set `failNext`
+  // or the answers below to see what it says.
+  /** What the save dialog answers: a path, or null (the person closed it). */
+  savePath: string | null = '/home/sam/Documents/ebb-export.ebbx';
+  /** What the open dialog answers: a path, or null (the person closed it). */
+  openPath: string | null = '/home/sam/Downloads/ebb-2026-11-20.ebbx';
+  /** What each dialog was opened with, in order. */
+  dialogs: { kind: 'save' | 'open'; defaultName: string | null; filter: FileFilter }[] = [];
+  /** What an export (encrypted or CSV) reports; its path is the one asked for. */
+  exportReport: ExportReport = { path: '', bytes: 3_200_000, cravings: 1204 };
+  /** The exports asked for, in order (`passphrase` null for CSV). */
+  exports: { kind: 'encrypted' | 'csv'; path: string; passphrase: string | null }[] = [];
+  /** What a preview answers. */
+  importPreview: ImportPreview = { counts: [], fromVersion: 9 };
+  /** The previews asked for, in order. */
+  previews: ImportPreviewRequest[] = [];
+  /** What an import reports. */
+  importReport: ImportReport = { added: 0, updated: 0 };
+  /** The imports asked for, in order. */
+  imports: ImportMode[] = [];
+  /** While true, exports, previews and imports wait for `finishTransfer()` (or Cancel) before
+   *  answering, so a test can look at what is shown meanwhile. */
+  holdTransfers = false;
+  private held: { resolve: () => void; reject: (refusal: IpcFailure) => void } | null = null;
+
+  /** Lets the export or import being held answer. */
+  finishTransfer(): void {
+    this.held?.resolve();
+    this.held = null;
+  }
+
+  private async transfer<T>(name: string, answer: () => T): Promise<T> {
+    this.check(name);
+    if (this.holdTransfers) {
+      await new Promise<void>((resolve, reject) => (this.held = { resolve, reject }));
+    }
+    return answer();
+  }
+
+  async exportData(request: ExportRequest): Promise<ExportReport> {
+    return this.transfer('exportData', () => {
+      this.exports.push({ kind: 'encrypted', path: request.path, passphrase: request.passphrase });
+      return { ...this.exportReport, path: request.path };
+    });
+  }
+
+  async exportCsv(request: CsvExportRequest): Promise<ExportReport> {
+    return this.transfer('exportCsv', () => {
+      this.exports.push({ kind: 'csv', path: request.path, passphrase: null });
+      return { ...this.exportReport, path: request.path };
+    });
+  }
+
+  async previewImport(request: ImportPreviewRequest): Promise<ImportPreview> {
+    return this.transfer('previewImport', () => {
+      this.previews.push({ ...request });
+      return structuredClone(this.importPreview);
+    });
+  }
+
+  async importData(request: ImportRequest): Promise<ImportReport> {
+    return this.transfer('importData', () => {
+      this.imports.push(request.mode);
+      return { ...this.importReport };
+    });
+  }
+
+  async cancelTransfer(): Promise<void> {
+    this.check('cancelTransfer');
+    // The core's answer to the call that was running.
+    this.held?.reject(new IpcFailure('cancelled', 'Cancelled. Nothing was changed.'));
+    this.held = null;
+  }
+
+  async chooseSaveFile(defaultName: string, filter: FileFilter): Promise<string | null> {
+    this.check('chooseSaveFile');
+    this.dialogs.push({ kind: 'save', defaultName, filter });
+    return this.savePath;
+  }
+
+  async chooseOpenFile(filter: FileFilter): Promise<string | null> {
+    this.check('chooseOpenFile');
+    this.dialogs.push({ kind: 'open', defaultName: null, filter });
+    return this.openPath;
   }
 
   private find(id: string): Urge {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClient } from '../ipc/fake';
 import { LockState } from './lock.svelte';
-import { AwayWatch } from './away.svelte';
+import { AwayWatch, keepDialogsIn } from './away.svelte';
 
 function setup(cover: boolean, passcode = false) {
   const client = new FakeClient();
@@ -58,5 +58,40 @@ describe('AwayWatch', () => {
     await back;
     expect(lock.locked, '"Lock after" passed: the unlock screen').toBe(true);
     expect(away.covered).toBe(false);
+  });
+});
+
+describe("Ebb's own dialogs", () => {
+  it("aren't switching away: no appHidden, no cover, no lock while a file is chosen", async () => {
+    const { client, lock, away } = setup(true, true);
+    await lock.load();
+    client.lockOnShow = true; // "Immediately"
+    const dialogs = keepDialogsIn(client, away);
+    let answer: (path: string | null) => void = () => {};
+    client.chooseSaveFile = () => new Promise((resolve) => (answer = resolve));
+    const choosing = dialogs.chooseSaveFile('ebb-2026-11-30.ebbx', { name: 'Ebb export', extensions: ['ebbx'] });
+    await away.hide(); // the platform's picker takes the focus
+    expect(away.covered).toBe(false);
+    await away.show(); // and gives it back
+    answer('/media/usb/ebb-2026-11-30.ebbx');
+    expect(await choosing).toBe('/media/usb/ebb-2026-11-30.ebbx');
+    expect(client.calls).not.toContain('appHidden');
+    expect(client.calls).not.toContain('appShown');
+    expect(lock.locked).toBe(false);
+    // Once it is closed, leaving is leaving again.
+    await away.hide();
+    expect(client.calls).toContain('appHidden');
+    expect(away.covered).toBe(true);
+  });
+
+  it('count the open dialog too, and pass every other call through', async () => {
+    const { client, away } = setup(false);
+    const dialogs = keepDialogsIn(client, away);
+    client.openPath = null;
+    expect(await dialogs.chooseOpenFile({ name: 'Ebb export', extensions: ['ebbx'] })).toBeNull();
+    expect(client.dialogs.map((d) => d.kind)).toEqual(['open']);
+    expect(await dialogs.countUrges()).toBe(0);
+    await away.hide();
+    expect(client.calls).toContain('appHidden');
   });
 });

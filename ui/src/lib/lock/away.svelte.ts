@@ -2,6 +2,7 @@
 // clock and decides on return whether Ebb locks), and a plain cover hides the app meanwhile
 // when the person asked for it, or while Ebb is locked, so the app switcher's preview and a
 // glance over the shoulder show only the word "Ebb".
+import type { EbbClient } from '../ipc/client';
 import type { LockState } from './lock.svelte';
 
 export class AwayWatch {
@@ -25,9 +26,27 @@ export class AwayWatch {
     return (this.away && asked) || (this.returning && (asked || this.lock.hasPasscode));
   }
 
-  /** Window blur or the document hidden. A second signal for the same leaving is ignored. */
+  /** How many of Ebb's own dialogs are up (choosing where to save an export, or which file
+   *  to import). The platform's picker takes the focus (on phones, the whole screen), but the
+   *  person is still in Ebb, answering Ebb's question: that isn't switching away, so "Lock
+   *  after" doesn't start and the cover stays down. Otherwise "Immediately" would lock Ebb
+   *  the moment a file is chosen, before it could be saved. */
+  private dialogs = 0;
+
+  /** Runs `open` (one of Ebb's own dialogs); leaving signals meanwhile are ignored. */
+  async whileDialog<T>(open: () => Promise<T>): Promise<T> {
+    this.dialogs += 1;
+    try {
+      return await open();
+    } finally {
+      this.dialogs -= 1;
+    }
+  }
+
+  /** Window blur or the document hidden. A second signal for the same leaving is ignored, and
+   *  so is one while Ebb's own dialog is up. */
   hide(): Promise<void> {
-    if (this.away) return Promise.resolve();
+    if (this.away || this.dialogs > 0) return Promise.resolve();
     this.away = true;
     return this.lock.hidden();
   }
@@ -43,4 +62,19 @@ export class AwayWatch {
       this.returning = false;
     }
   }
+}
+
+/** `client`, with its file dialogs run through `away.whileDialog`: the platform's picker is
+ *  part of Ebb, not a switch away. Every other call is the client's own. */
+export function keepDialogsIn(client: EbbClient, away: AwayWatch): EbbClient {
+  const wrapped: Partial<EbbClient> = {
+    chooseSaveFile: (defaultName, filter) => away.whileDialog(() => client.chooseSaveFile(defaultName, filter)),
+    chooseOpenFile: (filter) => away.whileDialog(() => client.chooseOpenFile(filter)),
+  };
+  return new Proxy(client, {
+    get(target, prop) {
+      if (Object.prototype.hasOwnProperty.call(wrapped, prop)) return wrapped[prop as keyof EbbClient];
+      return Reflect.get(target, prop, target);
+    },
+  });
 }
