@@ -98,6 +98,7 @@ test: deps-test check-rust check-ui test-ui test-core test-app test-e2e
 bench: deps-test ui/dist/index.html
 	cargo bench -p ebb-core --bench store
 	cargo bench -p ebb-core --bench helps
+	cargo bench -p ebb-core --bench transfer
 	cd ui && npx vitest bench --run
 	cargo build --release -p ebb-app -p ebb-e2e
 	xvfb-run -a -s "-screen 0 1280x1024x24" ./target/release/startup-bench ./target/release/ebb

@@ -136,6 +136,11 @@ async fn a_damaged_data_file_is_explained_and_left_alone() -> Result<()> {
     app.wait_for_text("Ebb couldn't open your data").await?;
     app.wait_for_text(&file.display().to_string()).await?;
     assert!(app.all("[data-intensity]").await?.is_empty(), "no logging on top of a damaged file");
+    // Crisis numbers don't vanish when something has gone wrong: Help now is here too.
+    app.tap("[data-testid=help-now]").await?;
+    app.wait_for_text("999").await?;
+    app.wait_for_text("Call emergency services").await?;
+    app.tap("[data-action=close-help-now]").await?;
     app.close().await?;
     assert_eq!(std::fs::read(&file)?, junk, "the damaged file is never modified");
     Ok(())

@@ -4,6 +4,7 @@
 
 mod breathe;
 mod capture;
+mod data;
 mod foundation;
 mod helps;
 mod journal;
