@@ -19,6 +19,7 @@ fn main() {
             "list_backups",
             "back_up_now",
             "restore_backup",
+            "recover_damaged",
             "export_data",
             "export_csv",
             "preview_import",

@@ -158,6 +158,7 @@ pub fn typescript() -> String {
         declare::<ebb_core::LockedHelp>(&cfg),
         declare::<ebb_core::BackupReason>(&cfg),
         declare::<ebb_core::BackupInfo>(&cfg),
+        declare::<ebb_core::Recovered>(&cfg),
         declare::<crate::ipc::RestoreRequest>(&cfg),
         declare::<ebb_core::transfer::ExportReport>(&cfg),
         declare::<ebb_core::transfer::ImportCount>(&cfg),

@@ -77,6 +77,7 @@ fn commands_handler<R: tauri::Runtime>()
         commands::backups::list_backups,
         commands::backups::back_up_now,
         commands::backups::restore_backup,
+        commands::backups::recover_damaged,
         commands::transfer::export_data,
         commands::transfer::export_csv,
         commands::transfer::preview_import,

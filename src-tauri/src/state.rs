@@ -578,6 +578,34 @@ impl Shared {
         }
     }
 
+    /// Saves what can still be read from a damaged store into a new one (the damaged file is
+    /// moved aside, kept), then opens it.
+    pub fn recover_damaged(&self, inner: &mut Inner) -> Result<ebb_core::Recovered, IpcError> {
+        let (key, problem) = match std::mem::replace(&mut inner.phase, Phase::Locked) {
+            Phase::Damaged { key, problem } => (key, problem),
+            other => {
+                inner.phase = other;
+                return Err(IpcError::new(
+                    "invalid_input",
+                    "Your data isn't damaged, so there is nothing to recover.",
+                ));
+            }
+        };
+        match ebb_core::backup::recover_readable(&self.data_path, &key, self.clock.now()) {
+            Ok(saved) => {
+                if let Err(e) = self.open_unlocked(inner, key) {
+                    inner.phase = Phase::Problem(e.clone());
+                    return Err(e);
+                }
+                Ok(saved)
+            }
+            Err(e) => {
+                inner.phase = Phase::Damaged { key, problem };
+                Err(IpcError::from(e))
+            }
+        }
+    }
+
     /// Replaces the store with the backup `name`. An open store is backed up first; a damaged
     /// one is moved aside, never deleted. The store is then opened again.
     pub fn restore(&self, inner: &mut Inner, name: &str) -> Result<(), IpcError> {

@@ -159,3 +159,29 @@ async fn an_export_opens_in_a_fresh_folder_with_the_same_counts() -> Result<()> 
     assert_eq!(insights_cravings(&app).await?, before_insights, "and so does Insights");
     app.close().await
 }
+
+#[tokio::test]
+async fn with_no_backup_what_can_still_be_read_is_saved_into_a_new_store() -> Result<()> {
+    let dir = tempfile::Builder::new().prefix("ebb-e2e-").tempdir()?;
+    let db = dir.path().join("ebb.db");
+    let mut store = ebb_e2e::open_store(&db)?;
+    store.generate(&GenerateOptions::new(2_000, 8, Utc::now()))?;
+    drop(store);
+    let pages = std::fs::metadata(&db)?.len() / 4096;
+    let mut file = std::fs::OpenOptions::new().write(true).open(&db)?;
+    file.seek(SeekFrom::Start(pages * 2 / 3 * 4096 + 300))?;
+    file.write_all(&[0x44; 500])?;
+    drop(file);
+
+    let app = App::start_in(dir.path()).await?;
+    app.wait_for("[data-testid=damaged-view]").await?;
+    app.wait_for_text("no backup Ebb can read").await?;
+    app.tap("[data-testid=recover-readable]").await?;
+    app.tap("[data-testid=confirm-recover]").await?;
+    app.wait_for_text("from the damaged file").await?;
+    app.screenshot("recovered-notice").await?;
+    let count = app.invoke("count_urges", json!({})).await?.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let count = count.as_u64().unwrap_or(0);
+    assert!(count > 1_000 && count <= 2_000, "most cravings saved: {count}");
+    app.close().await
+}

@@ -393,3 +393,145 @@ mod tests {
         }
     }
 }
+
+/// What saving the readable part of a damaged store kept, and what it lost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct Recovered {
+    /// Cravings that could still be read and are in the new store.
+    #[ts(type = "number")]
+    pub cravings: u64,
+    /// Records of every kind that were read and kept.
+    #[ts(type = "number")]
+    pub records: u64,
+    /// Records that couldn't be read (on damaged pages), or that pointed at one of those.
+    #[ts(type = "number")]
+    pub lost: u64,
+    /// Where the damaged file now is (kept, never deleted).
+    pub damaged_file: String,
+}
+
+/// Copies every record that can still be read from the damaged store at `db` into a new store
+/// with the same key, then moves the damaged file aside (kept) and puts the new store in its
+/// place. Rows on unreadable pages are skipped in ranges that are halved until only the bad
+/// rows are left out; records left pointing at a lost one are dropped too.
+pub fn recover_readable(db: &Path, key: &DataKey, now: DateTime<Utc>) -> Result<Recovered> {
+    let fresh = files::sibling(db, ".recovering");
+    for leftover in [fresh.clone(), files::sibling(&fresh, "-wal"), files::sibling(&fresh, "-shm")]
+    {
+        let _ = std::fs::remove_file(leftover);
+    }
+    // A new, empty store at this version's schema (and its triggers, which rebuild Insights'
+    // totals as rows arrive).
+    drop(crate::Store::open(&fresh, key)?);
+    let conn = cipher::open_keyed_connection(&fresh, key)?;
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let old = db.to_str().ok_or_else(|| Error::Unreadable {
+        path: db.to_path_buf(),
+        reason: "its folder's name can't be passed to SQLite".to_owned(),
+    })?;
+    let literal = key.sqlcipher_literal();
+    conn.execute("ATTACH DATABASE ?1 AS old KEY ?2", [old, literal.as_str()])?;
+    // The schema page itself must be readable, or nothing can be found in the file.
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM old.sqlite_master WHERE type = 'table' AND name NOT LIKE \
+             'sqlite_%' AND name NOT LIKE 'insight_%' ORDER BY rowid",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let (mut records, mut lost) = (0u64, 0u64);
+    for table in tables {
+        let exists: i64 = conn.query_row(
+            "SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND name = ?1",
+            [&table],
+            |r| r.get(0),
+        )?;
+        if exists == 0 {
+            continue;
+        }
+        let columns: Vec<String> = conn
+            .prepare(&format!("PRAGMA main.table_info(\"{table}\")"))?
+            .query_map([], |r| r.get::<_, String>(1))?
+            .collect::<rusqlite::Result<_>>()?;
+        let list = columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
+        let top: i64 = conn
+            .query_row(&format!("SELECT max(rowid) FROM old.\"{table}\""), [], |r| {
+                r.get::<_, Option<i64>>(0)
+            })
+            .ok()
+            .flatten()
+            .unwrap_or(0);
+        let (kept, skipped) = copy_range(&conn, &table, &list, 1, top.max(0))?;
+        records += kept;
+        lost += skipped;
+    }
+    // Whatever points at a lost record goes too: no dangling links in the new store.
+    loop {
+        let orphans: Vec<(String, i64)> = conn
+            .prepare("SELECT \"table\", rowid FROM pragma_foreign_key_check")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        if orphans.is_empty() {
+            break;
+        }
+        for (table, rowid) in orphans {
+            conn.execute(&format!("DELETE FROM main.\"{table}\" WHERE rowid = ?1"), [rowid])?;
+            lost += 1;
+            records = records.saturating_sub(1);
+        }
+    }
+    conn.execute("DETACH DATABASE old", [])?;
+    let cravings: i64 = conn.query_row("SELECT count(*) FROM urges", [], |r| r.get(0))?;
+    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    conn.pragma_update(None, "journal_mode", "DELETE")?;
+    drop(conn);
+    if ok != "ok" {
+        return Err(Error::Unreadable {
+            path: db.to_path_buf(),
+            reason: "what could be read didn't make a sound store".to_owned(),
+        });
+    }
+    files::sync_file(&fresh).map_err(Error::Io)?;
+    let aside = set_aside(db, now)?;
+    std::fs::rename(&fresh, db).map_err(Error::Io)?;
+    files::sync_dir(db).map_err(Error::Io)?;
+    Ok(Recovered {
+        cravings: cravings.max(0) as u64,
+        records,
+        lost,
+        damaged_file: aside.display().to_string(),
+    })
+}
+
+/// Copies rows `from..=to` (by rowid) of `table`; a range that fails to read is halved until
+/// the unreadable rows are alone, and those are counted as lost.
+fn copy_range(
+    conn: &Connection,
+    table: &str,
+    list: &str,
+    from: i64,
+    to: i64,
+) -> Result<(u64, u64)> {
+    if from > to {
+        return Ok((0, 0));
+    }
+    let sql = format!(
+        "INSERT OR REPLACE INTO main.\"{table}\" ({list}) SELECT {list} FROM old.\"{table}\" \
+         WHERE rowid BETWEEN ?1 AND ?2"
+    );
+    match conn.execute(&sql, [from, to]) {
+        Ok(n) => Ok((n as u64, 0)),
+        Err(e) if from == to => {
+            let _ = e;
+            Ok((0, 1))
+        }
+        Err(_) => {
+            let middle = from + (to - from) / 2;
+            let (a, b) = copy_range(conn, table, list, from, middle)?;
+            let (c, d) = copy_range(conn, table, list, middle + 1, to)?;
+            Ok((a + c, b + d))
+        }
+    }
+}

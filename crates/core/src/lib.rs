@@ -49,7 +49,7 @@ mod things;
 pub mod transfer;
 mod urge;
 
-pub use backup::{BackupInfo, BackupReason};
+pub use backup::{BackupInfo, BackupReason, Recovered};
 pub use catalog::{
     BreathingPattern, MAX_PHASE_SECONDS, MIN_CYCLE_SECONDS, Step, Technique, TechniqueKind,
     builtin_technique, builtin_techniques, catalog_version,

@@ -1,6 +1,6 @@
 //! Backups (#11): the list, "Back up now", and restoring one (also over a damaged store).
 
-use ebb_core::{BackupInfo, BackupReason};
+use ebb_core::{BackupInfo, BackupReason, Recovered};
 use serde_json::Value;
 use tauri::State;
 
@@ -32,4 +32,10 @@ pub async fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo, IpcEr
 pub async fn restore_backup(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
     let request: RestoreRequest = decode(request)?;
     state.with_vault(move |shared, inner| shared.restore(inner, &request.name)).await
+}
+
+/// Saves what can still be read from a damaged store into a new one; the damaged file is kept.
+#[tauri::command]
+pub async fn recover_damaged(state: State<'_, AppState>) -> Result<Recovered, IpcError> {
+    state.with_vault(|shared, inner| shared.recover_damaged(inner)).await
 }

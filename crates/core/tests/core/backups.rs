@@ -214,3 +214,38 @@ fn damaged_middle_pages_are_caught_set_aside_and_replaced_by_the_newest_backup()
     assert_eq!(store.count_urges().unwrap(), 2_000, "the newest backup's cravings are all back");
     assert_eq!(backup::quick_check(&db, &key).unwrap(), None, "and the store is sound");
 }
+
+#[test]
+fn what_can_still_be_read_is_recovered_into_a_new_store_and_the_damaged_file_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ebb.db");
+    let key = crate::test_key();
+    let mut store = Store::open(&db, &key).unwrap();
+    store.generate(&GenerateOptions::new(3_000, 9, Utc::now())).unwrap();
+    drop(store);
+    let len = std::fs::metadata(&db).unwrap().len();
+    let mut file = std::fs::OpenOptions::new().write(true).open(&db).unwrap();
+    for page in [len / 4096 * 2 / 3, len / 4096 * 2 / 3 + 3] {
+        file.seek(SeekFrom::Start(page * 4096 + 300)).unwrap();
+        file.write_all(&[0x42; 300]).unwrap();
+    }
+    drop(file);
+    let damaged = std::fs::read(&db).unwrap();
+    assert!(backup::quick_check(&db, &key).unwrap().is_some(), "the damage is real");
+
+    let saved = backup::recover_readable(&db, &key, Utc::now()).unwrap();
+    assert!(saved.cravings > 2_000, "most cravings are on readable pages: {saved:?}");
+    assert!(saved.cravings < 3_000 || saved.lost > 0, "and what was lost is counted: {saved:?}");
+    assert_eq!(std::fs::read(&saved.damaged_file).unwrap(), damaged, "the damaged file is kept");
+    let store = Store::open(&db, &key).unwrap();
+    assert_eq!(backup::quick_check(&db, &key).unwrap(), None, "the new store is sound");
+    assert_eq!(store.count_urges().unwrap(), saved.cravings);
+    let dangling: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(dangling, 0, "nothing points at a lost record");
+    let insights =
+        store.insights(&ebb_core::InsightsRequest { range: ebb_core::InsightsRange::All }).unwrap();
+    assert_eq!(insights.counters.cravings, saved.cravings, "Insights' totals were rebuilt");
+}

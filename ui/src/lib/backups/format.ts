@@ -1,6 +1,6 @@
 // How a backup reads (issue #11): its date and time, size and cravings in the person's locale
 // (Intl), why it was made, and the plain sentences around restoring it.
-import type { BackupInfo, BackupReason } from '../ipc/bindings';
+import type { BackupInfo, BackupReason, Recovered } from '../ipc/bindings';
 
 /** Where to read dates and numbers: the device's locale and time zone unless a test says. */
 export type Reading = {
@@ -91,4 +91,14 @@ export function lostSentence(backup: BackupInfo, r: Reading = {}): string {
 /** Shown once the app has reloaded with a restored backup. */
 export function restoredNotice(backup: BackupInfo, r: Reading = {}): string {
   return `Your backup from ${madeAtLabel(backup.madeAt, r)} is restored.`;
+}
+
+/** After saving what could be read from damaged data. */
+export function recoveredNotice(saved: Recovered, r: Reading = {}): string {
+  const nf = new Intl.NumberFormat(r.locale);
+  const lost =
+    saved.lost === 0
+      ? 'Nothing was lost.'
+      : `${nf.format(saved.lost)} ${saved.lost === 1 ? 'record' : 'records'} couldn't be read.`;
+  return `Saved ${nf.format(saved.cravings)} ${saved.cravings === 1 ? 'craving' : 'cravings'} from the damaged file. ${lost} The damaged file is kept in your data folder.`;
 }

@@ -1987,6 +1987,24 @@ bytes: number,
  */
 cravings: number | null, };
 
+export type Recovered = { 
+/**
+ * Cravings that could still be read and are in the new store.
+ */
+cravings: number, 
+/**
+ * Records of every kind that were read and kept.
+ */
+records: number, 
+/**
+ * Records that couldn't be read (on damaged pages), or that pointed at one of those.
+ */
+lost: number, 
+/**
+ * Where the damaged file now is (kept, never deleted).
+ */
+damagedFile: string, };
+
 export type RestoreRequest = { 
 /**
  * The backup's file name, as listed.

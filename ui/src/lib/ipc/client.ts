@@ -83,7 +83,7 @@ import type {
   SetPasscodeRequest,
   UnlockRequest,
 } from './bindings';
-import type { BackupInfo, RestoreRequest } from './bindings';
+import type { BackupInfo, Recovered, RestoreRequest } from './bindings';
 import type {
   CsvExportRequest,
   ExportReport,
@@ -225,6 +225,8 @@ export interface EbbClient {
   /** Puts a backup in place of the data: with the data open, the data is backed up first
    *  ("beforeRestore"); when it is damaged, the damaged file is moved aside and kept. */
   restoreBackup(request: RestoreRequest): Promise<void>;
+  /** Damaged data only: saves what can still be read into a new store (the damaged file is kept). */
+  recoverDamaged(): Promise<Recovered>;
   // Export and import (issue #11). Each can take seconds on a big store; `cancelTransfer`
   // stops the one running now, which then fails with the code `cancelled`.
   /** Saves everything to `path`, encrypted with the passphrase. */
@@ -368,6 +370,7 @@ export function tauriClient(): EbbClient {
     listBackups: () => call('list_backups'),
     backUpNow: () => call('back_up_now'),
     restoreBackup: (request) => call('restore_backup', { request }),
+    recoverDamaged: () => call('recover_damaged'),
     exportData: (request) => call('export_data', { request }),
     exportCsv: (request) => call('export_csv', { request }),
     previewImport: (request) => call('preview_import', { request }),

@@ -79,7 +79,7 @@ import type {
   SetPasscodeRequest,
   UnlockRequest,
 } from './bindings';
-import type { BackupInfo, RestoreRequest } from './bindings';
+import type { BackupInfo, Recovered, RestoreRequest } from './bindings';
 import type {
   CsvExportRequest,
   ExportReport,
@@ -109,6 +109,7 @@ const ANSWERS_DAMAGED = new Set([
   'chooseOpenFile',
   'listBackups',
   'restoreBackup',
+  'recoverDamaged',
 ]);
 
 /** The fake's filter: the same rules the core applies, on the in-memory cravings. */
@@ -1359,6 +1360,16 @@ export class FakeClient implements EbbClient {
     if (backup.cravings === null) throw new IpcFailure('data_unreadable', "That backup can't be read, so it can't be restored.");
     this.restored.push(request.name);
     this.damaged = null;
+  }
+
+  /** What recovering damaged data reports. */
+  recovered: Recovered = { cravings: 1180, records: 5200, lost: 14, damagedFile: '/data/ebb-damaged-20261129-101500.db' };
+
+  async recoverDamaged(): Promise<Recovered> {
+    this.check('recoverDamaged');
+    if (!this.damaged) throw new IpcFailure('invalid_input', "Your data isn't damaged, so there is nothing to recover.");
+    this.damaged = null;
+    return structuredClone(this.recovered);
   }
 
   // Export and import: stores what tests set up and what each call was asked; the core owns
