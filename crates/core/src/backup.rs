@@ -147,10 +147,16 @@ fn copy_checked(from: &Path, to: &Path, key: &DataKey) -> Result<()> {
     let _ = std::fs::remove_file(to);
     let mut target = Connection::open(to)?;
     cipher::apply_key(&target, key)?;
+    // One read transaction for the whole copy: a fixed snapshot (WAL lets the person's
+    // connection keep writing meanwhile). Without it, every write by another connection
+    // would restart the copy from its first page, and a long one might never finish.
+    source.execute_batch("BEGIN")?;
+    source.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
     {
         let backup = rusqlite::backup::Backup::new(&source, &mut target)?;
         backup.run_to_completion(PAGES_PER_STEP, PAUSE_BETWEEN_STEPS, None)?;
     }
+    source.execute_batch("COMMIT")?;
     // The copy is left in rollback-journal mode: one file, nothing beside it.
     target.pragma_update(None, "journal_mode", "DELETE")?;
     let ok: String = target.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;

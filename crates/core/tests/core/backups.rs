@@ -249,3 +249,40 @@ fn what_can_still_be_read_is_recovered_into_a_new_store_and_the_damaged_file_kep
         store.insights(&ebb_core::InsightsRequest { range: ebb_core::InsightsRange::All }).unwrap();
     assert_eq!(insights.counters.cravings, saved.cravings, "Insights' totals were rebuilt");
 }
+
+#[test]
+fn a_backup_finishes_while_the_person_keeps_logging() {
+    // Without a fixed snapshot, each write by another connection restarts SQLite's backup from
+    // its first page; with a write every few milliseconds it would never end.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ebb.db");
+    let key = crate::test_key();
+    let mut store = Store::open(&db, &key).unwrap();
+    store.generate(&GenerateOptions::new(5_000, 2, Utc::now())).unwrap();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let done = std::sync::Arc::clone(&done);
+        std::thread::spawn(move || {
+            // A bound so a regression fails instead of hanging: writes stop after 30 s, and
+            // the assertion below says the backup had to wait for that.
+            let started = std::time::Instant::now();
+            let mut logged = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                if started.elapsed() > std::time::Duration::from_secs(30) {
+                    return (store, logged, true);
+                }
+                log(&mut store, "during the backup");
+                logged += 1;
+            }
+            (store, logged, false)
+        })
+    };
+    let info = backup::make_backup(&db, &crate::test_key(), Utc::now(), BackupReason::Manual).unwrap();
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (store, logged, stopped_first) = writer.join().unwrap();
+    assert!(!stopped_first, "the backup must finish while writes go on, not only once they stop");
+    assert!(logged > 0, "the person logged while the backup ran");
+    let cravings = info.cravings.unwrap();
+    assert!((5_000..5_000 + logged).contains(&cravings), "a consistent snapshot: {cravings}");
+    assert_eq!(store.count_urges().unwrap(), 5_000 + logged, "and every log landed");
+}
