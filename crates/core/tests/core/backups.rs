@@ -277,7 +277,8 @@ fn a_backup_finishes_while_the_person_keeps_logging() {
             (store, logged, false)
         })
     };
-    let info = backup::make_backup(&db, &crate::test_key(), Utc::now(), BackupReason::Manual).unwrap();
+    let info =
+        backup::make_backup(&db, &crate::test_key(), Utc::now(), BackupReason::Manual).unwrap();
     done.store(true, std::sync::atomic::Ordering::Relaxed);
     let (store, logged, stopped_first) = writer.join().unwrap();
     assert!(!stopped_first, "the backup must finish while writes go on, not only once they stop");
