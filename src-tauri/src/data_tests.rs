@@ -2,32 +2,10 @@
 //! encrypted stores in temporary folders.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::Arc;
-
 use serde_json::{Value, json};
-use tauri::test::{mock_builder, mock_context, noop_assets};
 
+use crate::lock_tests::{Window, app};
 use crate::smoke_tests::call;
-use crate::state::{AppClock, AppState, StartupProbe};
-
-type Window = tauri::WebviewWindow<tauri::test::MockRuntime>;
-
-fn app(dir: &std::path::Path) -> (tauri::App<tauri::test::MockRuntime>, Window) {
-    let state = AppState::open_with(
-        dir,
-        StartupProbe::Off,
-        Arc::new(ebb_core::keys::NoKeystore),
-        Arc::new(AppClock::default()),
-    );
-    let app = mock_builder()
-        .invoke_handler(crate::invoke_handler())
-        .manage(state)
-        .build(mock_context(noop_assets()))
-        .expect("the app builds");
-    let window =
-        tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    (app, window)
-}
 
 fn log(window: &Window, n: usize) {
     for _ in 0..n {

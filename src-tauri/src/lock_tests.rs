@@ -11,9 +11,10 @@ use tauri::test::{mock_builder, mock_context, noop_assets};
 use crate::smoke_tests::call;
 use crate::state::{AppClock, AppState, StartupProbe};
 
-type Window = tauri::WebviewWindow<tauri::test::MockRuntime>;
+pub(crate) type Window = tauri::WebviewWindow<tauri::test::MockRuntime>;
 
-fn app(dir: &std::path::Path) -> (tauri::App<tauri::test::MockRuntime>, Window) {
+/// The app through the mock runtime on a real (encrypted) store in `dir`, with no keystore.
+pub(crate) fn app(dir: &std::path::Path) -> (tauri::App<tauri::test::MockRuntime>, Window) {
     let state = AppState::open_with(
         dir,
         StartupProbe::Off,
