@@ -48,21 +48,23 @@ export class EncryptedExport {
     return this.transfer.job === 'export';
   }
 
-  start(): void {
-    this.open = true;
+  /** Opens (or closes) the form with nothing typed in it. */
+  private reset(open: boolean): void {
+    this.open = open;
     this.passphrase = '';
     this.again = '';
     this.error = null;
+  }
+
+  start(): void {
+    this.reset(true);
     this.transfer.clear('export');
   }
 
   /** Closes the form; what was typed goes with it. */
   close(): void {
     if (this.saving) return;
-    this.open = false;
-    this.passphrase = '';
-    this.again = '';
-    this.error = null;
+    this.reset(false);
   }
 
   /** Checks the two entries match, asks where to save, then saves. Returns whether it saved;
@@ -90,9 +92,7 @@ export class EncryptedExport {
       return false;
     }
     this.transfer.say('export', savedSentence(outcome.value, this.reading));
-    this.open = false;
-    this.passphrase = '';
-    this.again = '';
+    this.reset(false);
     return true;
   }
 }
