@@ -266,3 +266,93 @@ pub struct DismissRerateRequest {
     /// The craving's id.
     pub urge_id: String,
 }
+
+/// A page drawn for a preview: a PNG as a `data:` URL, and its text for screen readers.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct PreviewImage {
+    /// `data:image/png;base64,…`.
+    pub data_url: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Every line of text on the page, top to bottom.
+    pub text: Vec<String>,
+}
+
+impl From<ebb_core::PreviewPage> for PreviewImage {
+    fn from(page: ebb_core::PreviewPage) -> Self {
+        use base64::Engine;
+        Self {
+            data_url: format!(
+                "data:image/png;base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(&page.png)
+            ),
+            width: page.width,
+            height: page.height,
+            text: page.text,
+        }
+    }
+}
+
+/// The summary's pages, as they will be saved.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct SummaryPreview {
+    /// Every page, in order.
+    pub pages: Vec<PreviewImage>,
+}
+
+/// Save a summary as a PDF at a path from the save dialog.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct SaveSummaryRequest {
+    /// What goes in it.
+    pub summary: ebb_core::SummaryRequest,
+    /// Where to save it.
+    pub path: String,
+}
+
+/// A file saved where the person chose.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct SavedFile {
+    /// Where it was saved.
+    pub path: String,
+    /// Its size in bytes.
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// Draw a coping plan card for the editor's preview.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct CardPreviewRequest {
+    /// The card as edited.
+    pub card: ebb_core::CopingCard,
+    /// Light or dark.
+    pub theme: ebb_core::CardTheme,
+}
+
+/// Save a coping plan card at a path from the save dialog.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(rename_all = "camelCase")]
+pub struct SaveCardRequest {
+    /// The card as edited.
+    pub card: ebb_core::CopingCard,
+    /// Light or dark.
+    pub theme: ebb_core::CardTheme,
+    /// PDF or PNG.
+    pub format: ebb_core::CardFormat,
+    /// For the PDF: A4 or Letter.
+    pub paper: ebb_core::Paper,
+    /// Where to save it.
+    pub path: String,
+}

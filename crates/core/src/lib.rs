@@ -21,6 +21,7 @@
 #![deny(missing_docs)]
 
 pub mod backup;
+pub mod card;
 mod catalog;
 mod chips;
 mod cipher;
@@ -39,10 +40,12 @@ pub mod keys;
 mod library;
 mod outcome;
 mod plans;
+mod render;
 mod safety;
 mod sessions;
 mod settings;
 mod store;
+pub mod summary;
 mod support;
 mod text;
 mod things;
@@ -50,6 +53,7 @@ pub mod transfer;
 mod urge;
 
 pub use backup::{BackupInfo, BackupReason, Recovered};
+pub use card::{CardFormat, CardSection, CardTheme, CopingCard};
 pub use catalog::{
     BreathingPattern, MAX_PHASE_SECONDS, MIN_CYCLE_SECONDS, Step, Technique, TechniqueKind,
     builtin_technique, builtin_techniques, catalog_version,
@@ -103,6 +107,9 @@ pub use settings::{
     Theme,
 };
 pub use store::{SCHEMA_VERSION, Store};
+pub use summary::{
+    JournalChoice, Paper, PreviewPage, SummaryPeriod, SummaryRequest, SummarySection,
+};
 pub use support::{
     ContactLinks, MAX_MESSAGE_CHARS, MAX_MESSAGES_PER_PERSON, MAX_PERSON_NOTE_CHARS,
     MAX_SUPPORT_PEOPLE, NewSupportMessage, NewSupportPerson, PHONE_DIGITS, SupportMessage,

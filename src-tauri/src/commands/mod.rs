@@ -10,6 +10,7 @@ pub mod lock;
 pub mod outcomes;
 pub mod plans;
 pub mod settings;
+pub mod summary;
 pub mod support;
 pub mod techniques;
 pub mod things;

@@ -14,6 +14,7 @@ mod library;
 mod migrations;
 mod plans;
 mod sessions;
+mod summary;
 mod support;
 mod support_people;
 mod transfer;
