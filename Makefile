@@ -12,8 +12,8 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # libdbus-1-dev: the keystore (Secret Service over D-Bus) that holds the data key; perl and make
 # build the vendored OpenSSL that SQLCipher uses.
 APP_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev librsvg2-dev libdbus-1-dev perl make
-# What the end-to-end tests drive the app with.
-TEST_PACKAGES := xvfb xauth webkit2gtk-driver
+# What the end-to-end tests drive the app with (xdotool: answers GTK's save dialog, which WebDriver can't see).
+TEST_PACKAGES := xvfb xauth webkit2gtk-driver xdotool
 TAURI_DRIVER_VERSION := 2.1.0
 
 APP_BIN := target/debug/ebb

@@ -14,18 +14,27 @@ pub struct IpcError {
     pub code: String,
     /// A sentence for the person.
     pub message: String,
+    /// For `invalid_input`: the request field at fault (`to`, `talkAbout` …), so the UI can
+    /// show the message beside it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
 }
 
 impl IpcError {
     /// An error with `code` and `message`.
     pub fn new(code: &str, message: impl Into<String>) -> Self {
-        Self { code: code.to_owned(), message: message.into() }
+        Self { code: code.to_owned(), message: message.into(), field: None }
     }
 }
 
 impl From<ebb_core::Error> for IpcError {
     fn from(error: ebb_core::Error) -> Self {
-        Self::new(error.code(), error.to_string())
+        let field = match &error {
+            ebb_core::Error::Invalid(invalid) => Some(invalid.field.to_owned()),
+            _ => None,
+        };
+        Self { field, ..Self::new(error.code(), error.to_string()) }
     }
 }
 

@@ -11,4 +11,5 @@ mod journal;
 mod library;
 mod lock;
 mod plans;
+mod summary;
 mod support;

@@ -1,6 +1,7 @@
-//! `make bench`: History with filters, Insights, "what helps me" and suggestions on generated
-//! data (`GenerateOptions`) of 100,000 and 1,000,000 cravings. Databases are generated once into
-//! `target/bench-data/` and reused. Prints median and p99 per operation against its goal.
+//! `make bench`: History with filters, Insights, "what helps me", suggestions, the summary and
+//! the coping card on generated data (`GenerateOptions`) of 100,000 and 1,000,000 cravings.
+//! Databases are generated once into `target/bench-data/` and reused. Prints median and p99 per
+//! operation against its goal.
 //!
 //! `cargo bench -p ebb-core --bench helps [-- 100000]` runs one size only.
 
@@ -10,8 +11,11 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
+use ebb_core::card::card_png;
+use ebb_core::summary::summary_preview;
 use ebb_core::{
-    GenerateOptions, InsightsRange, InsightsRequest, Store, SuggestRequest, UrgeFilter,
+    CardTheme, GenerateOptions, InsightsRange, InsightsRequest, Paper, Store, SuggestRequest,
+    SummaryRequest, SummarySection, UrgeFilter,
 };
 use rand::SeedableRng;
 
@@ -167,6 +171,49 @@ fn bench(cravings: usize) {
         time(2_000, || store.suggest_with(&request, &mut rng).unwrap()),
         goal(5, 20),
     );
+
+    // The summary (#12): a year, every section but the journal, as Save makes it.
+    let today = Utc::now().date_naive();
+    let year = SummaryRequest {
+        from: today - chrono::Duration::days(364),
+        to: today,
+        sections: vec![
+            SummarySection::TalkAbout,
+            SummarySection::Cravings,
+            SummarySection::When,
+            SummarySection::Triggers,
+            SummarySection::Helps,
+            SummarySection::Goals,
+            SummarySection::Plans,
+            SummarySection::Practice,
+        ],
+        journal_ids: Vec::new(),
+        talk_about: Some("Weekends, and sleep.".into()),
+        name: None,
+        paper: Paper::A4,
+        locale: Some("en-GB".into()),
+    };
+    let helps = store.what_helps().unwrap();
+    let mut bytes = 0;
+    row(
+        "Summary of a year: figures, layout, PDF",
+        time(if big { 5 } else { 10 }, || bytes = store.summary_pdf(&year, &helps).unwrap().len()),
+        goal(3_000, 3_000),
+    );
+    let checked = store.check_summary(&year).unwrap();
+    let figures = store.summary_figures(&checked).unwrap();
+    row(
+        "Summary preview of a year: layout, PNG pages (figures read)",
+        time(5, || summary_preview(&checked, &figures, &helps, &[], 1.5).unwrap()),
+        goal(1_000, 1_000),
+    );
+    let card = store.coping_card_draft(&helps).unwrap();
+    row(
+        "Coping card as a lock-screen PNG (1080 × 2340)",
+        time(10, || card_png(&card, CardTheme::Dark).unwrap()),
+        goal(500, 500),
+    );
+    println!("(the year's summary PDF: {:.0} KB, goal < 1,000 KB)", bytes as f64 / 1024.0);
 }
 
 fn main() {

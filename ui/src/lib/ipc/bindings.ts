@@ -12,7 +12,12 @@ code: string,
 /**
  * A sentence for the person.
  */
-message: string, };
+message: string, 
+/**
+ * For `invalid_input`: the request field at fault (`to`, `talkAbout` …), so the UI can
+ * show the message beside it.
+ */
+field?: string, };
 
 export type AppStatus = { 
 /**
@@ -2072,6 +2077,172 @@ passphrase: string, };
 export type CsvExportRequest = { 
 /**
  * Where to save it (from the save dialog).
+ */
+path: string, };
+
+export type SummarySection = "talkAbout" | "cravings" | "when" | "triggers" | "helps" | "goals" | "plans" | "practice" | "journal";
+
+export type Paper = "a4" | "letter";
+
+export type SummaryPeriod = { 
+/**
+ * The first local day, `YYYY-MM-DD`.
+ */
+from: string, 
+/**
+ * The last local day, `YYYY-MM-DD`.
+ */
+to: string, };
+
+export type SummaryRequest = { 
+/**
+ * The first local day, `YYYY-MM-DD`.
+ */
+from: string, 
+/**
+ * The last local day, `YYYY-MM-DD`.
+ */
+to: string, 
+/**
+ * The sections ticked (drawn in a fixed order, whatever order they come in).
+ */
+sections: Array<SummarySection>, 
+/**
+ * Journal entries to include, ticked one by one (only with [`SummarySection::Journal`]).
+ */
+journalIds: Array<string>, 
+/**
+ * "What I'd like to talk about", up to 2,000 characters.
+ */
+talkAbout?: string, 
+/**
+ * A name or initials for the cover, up to 40 characters.
+ */
+name?: string, 
+/**
+ * A4 or Letter.
+ */
+paper: Paper, 
+/**
+ * The person's locale (`en-GB`, `en-US`, `sv-SE`), for the order of day, month and year.
+ */
+locale?: string, };
+
+export type JournalChoice = { 
+/**
+ * The entry's id.
+ */
+id: string, 
+/**
+ * The local day it was written, `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * Free writing or a weekly reflection.
+ */
+kind: JournalKind, 
+/**
+ * Its beginning.
+ */
+excerpt: string, };
+
+export type PreviewImage = { 
+/**
+ * `data:image/png;base64,…`.
+ */
+dataUrl: string, 
+/**
+ * Width in pixels.
+ */
+width: number, 
+/**
+ * Height in pixels.
+ */
+height: number, 
+/**
+ * Every line of text on the page, top to bottom.
+ */
+text: Array<string>, };
+
+export type SummaryPreview = { 
+/**
+ * Every page, in order.
+ */
+pages: Array<PreviewImage>, };
+
+export type SaveSummaryRequest = { 
+/**
+ * What goes in it.
+ */
+summary: SummaryRequest, 
+/**
+ * Where to save it.
+ */
+path: string, };
+
+export type SavedFile = { 
+/**
+ * Where it was saved.
+ */
+path: string, 
+/**
+ * Its size in bytes.
+ */
+bytes: number, };
+
+export type CopingCard = { 
+/**
+ * "When a craving comes".
+ */
+title: string, 
+/**
+ * Its parts, in order.
+ */
+sections: Array<CardSection>, };
+
+export type CardSection = { 
+/**
+ * "Try first", "My plans", "People I can call", "Help now".
+ */
+heading: string, 
+/**
+ * The lines, in the person's words.
+ */
+lines: Array<string>, };
+
+export type CardTheme = "light" | "dark";
+
+export type CardFormat = "pdf" | "png";
+
+export type CardPreviewRequest = { 
+/**
+ * The card as edited.
+ */
+card: CopingCard, 
+/**
+ * Light or dark.
+ */
+theme: CardTheme, };
+
+export type SaveCardRequest = { 
+/**
+ * The card as edited.
+ */
+card: CopingCard, 
+/**
+ * Light or dark.
+ */
+theme: CardTheme, 
+/**
+ * PDF or PNG.
+ */
+format: CardFormat, 
+/**
+ * For the PDF: A4 or Letter.
+ */
+paper: Paper, 
+/**
+ * Where to save it.
  */
 path: string, };
 

@@ -93,6 +93,18 @@ import type {
   ImportReport,
   ImportRequest,
 } from './bindings';
+import type {
+  CardPreviewRequest,
+  CopingCard,
+  JournalChoice,
+  PreviewImage,
+  SaveCardRequest,
+  SaveSummaryRequest,
+  SavedFile,
+  SummaryPeriod,
+  SummaryPreview,
+  SummaryRequest,
+} from '../summary/types';
 import { openUrl } from '@tauri-apps/plugin-opener';
 import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
 
@@ -239,6 +251,20 @@ export interface EbbClient {
   importData(request: ImportRequest): Promise<ImportReport>;
   /** Cancels the export or import running now. */
   cancelTransfer(): Promise<void>;
+  // The summary for a therapist and the coping plan card (issue #12): open formats (PDF, PNG),
+  // saved only where the person chooses.
+  /** The journal entries written in a period, newest first, for ticking one by one. */
+  summaryJournalChoices(request: SummaryPeriod): Promise<JournalChoice[]>;
+  /** The summary's pages drawn small, each with its text. */
+  previewSummary(request: SummaryRequest): Promise<SummaryPreview>;
+  /** Saves the summary as a PDF at `path`. */
+  saveSummary(request: SaveSummaryRequest): Promise<SavedFile>;
+  /** A first draft of the card from the person's own records. */
+  copingCardDraft(): Promise<CopingCard>;
+  /** The card drawn small, with its text. */
+  previewCard(request: CardPreviewRequest): Promise<PreviewImage>;
+  /** Saves the card as a PDF or a PNG at `path`. */
+  saveCard(request: SaveCardRequest): Promise<SavedFile>;
   /** The platform's save dialog, starting at `defaultName`: the chosen path, or null when the
    *  person closed it. */
   chooseSaveFile(defaultName: string, filter: FileFilter): Promise<string | null>;
@@ -250,11 +276,14 @@ export interface EbbClient {
 /** A refusal or error from the Rust side, with its stable code and a message for people. */
 export class IpcFailure extends Error implements IpcError {
   readonly code: string;
+  /** The request's field at fault (`from`, `talkAbout`…), when the refusal names one. */
+  readonly field?: string;
 
-  constructor(code: string, message: string) {
+  constructor(code: string, message: string, field?: string) {
     super(message);
     this.name = 'IpcFailure';
     this.code = code;
+    this.field = field;
   }
 }
 
@@ -268,7 +297,8 @@ export function toFailure(error: unknown): IpcFailure {
     typeof (error as IpcError).message === 'string'
   ) {
     const { code, message } = error as IpcError;
-    return new IpcFailure(code, message);
+    const field = (error as { field?: unknown }).field;
+    return new IpcFailure(code, message, typeof field === 'string' ? field : undefined);
   }
   const text = error instanceof Error ? error.message : String(error);
   return new IpcFailure('internal', `Something went wrong inside Ebb: ${text}`);
@@ -376,6 +406,12 @@ export function tauriClient(): EbbClient {
     previewImport: (request) => call('preview_import', { request }),
     importData: (request) => call('import_data', { request }),
     cancelTransfer: () => call('cancel_transfer'),
+    summaryJournalChoices: (request) => call('summary_journal_choices', { request }),
+    previewSummary: (request) => call('preview_summary', { request }),
+    saveSummary: (request) => call('save_summary', { request }),
+    copingCardDraft: () => call('coping_card_draft'),
+    previewCard: (request) => call('preview_card', { request }),
+    saveCard: (request) => call('save_card', { request }),
     chooseSaveFile: async (defaultName, filter) => {
       try {
         return await saveDialog({ defaultPath: defaultName, filters: [filter] });

@@ -91,6 +91,19 @@ import type {
   ImportRequest,
 } from './bindings';
 import { FakeSupport } from './fake-support';
+import { FakeSummary } from './fake-summary';
+import type {
+  CardPreviewRequest,
+  CopingCard,
+  JournalChoice,
+  PreviewImage,
+  SaveCardRequest,
+  SaveSummaryRequest,
+  SavedFile,
+  SummaryPeriod,
+  SummaryPreview,
+  SummaryRequest,
+} from '../summary/types';
 
 /** The calls the shell answers while locked (issue #10), and the platform's own (links, file
  *  dialogs), which its gate never sees; every other one answers `locked`. */
@@ -1445,6 +1458,42 @@ export class FakeClient implements EbbClient {
     // The core's answer to the call that was running.
     this.held?.reject(new IpcFailure('cancelled', 'Cancelled. Nothing was changed.'));
     this.held = null;
+  }
+
+  // The summary and the coping plan card (fake-summary.ts). Days are UTC dates here.
+  summary = new FakeSummary(
+    () => this.journal,
+    () => this.now.toISOString().slice(0, 10),
+  );
+
+  async summaryJournalChoices(request: SummaryPeriod): Promise<JournalChoice[]> {
+    this.check('summaryJournalChoices');
+    return this.summary.choices(request);
+  }
+
+  async previewSummary(request: SummaryRequest): Promise<SummaryPreview> {
+    this.check('previewSummary');
+    return this.summary.preview(request);
+  }
+
+  async saveSummary(request: SaveSummaryRequest): Promise<SavedFile> {
+    this.check('saveSummary');
+    return this.summary.saveSummary(request);
+  }
+
+  async copingCardDraft(): Promise<CopingCard> {
+    this.check('copingCardDraft');
+    return structuredClone(this.summary.draft);
+  }
+
+  async previewCard(request: CardPreviewRequest): Promise<PreviewImage> {
+    this.check('previewCard');
+    return this.summary.previewCard(request);
+  }
+
+  async saveCard(request: SaveCardRequest): Promise<SavedFile> {
+    this.check('saveCard');
+    return this.summary.saveCard(request);
   }
 
   async chooseSaveFile(defaultName: string, filter: FileFilter): Promise<string | null> {
