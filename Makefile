@@ -20,12 +20,13 @@ APP_BIN := target/debug/ebb
 UI_STAMP := ui/node_modules/.ebb-installed
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/package.json
 
-.PHONY: help run test bench bindings deps deps-test check-rust check-ui test-core test-app test-ui test-e2e app clean
+.PHONY: help run test bench bindings deps deps-test check-rust check-ui test-core test-app test-ui test-e2e app clean package test-package licences
 
 help:
 	@echo "make run    install what is missing, build, and open Ebb"
 	@echo "make test   install what is missing, then run every test (Rust, UI, end to end)"
 	@echo "make bench  run the benchmarks and print their tables"
+	@echo "make package  build the .deb and .rpm (target/release/bundle/)"
 
 # ---- installs --------------------------------------------------------------------------------
 
@@ -60,8 +61,36 @@ ui/dist/index.html: $(UI_STAMP) $(UI_SOURCES)
 app: deps ui/dist/index.html
 	cargo build -p ebb-app
 
+# ---- the package ------------------------------------------------------------------------------
+
+# A .deb and an .rpm from Tauri's bundler: the release build (stripped), the icon set, the desktop
+# entry, AppStream metainfo and the licence (src-tauri/tauri.conf.json, packaging/linux/). AppImage
+# isn't offered: its tools are downloaded at build time. The two paths tell the Tauri CLI where
+# the shell and the UI are, so its `npm run build` runs in ui/ whatever the current folder.
+TAURI := TAURI_APP_PATH=$(CURDIR)/src-tauri TAURI_FRONTEND_PATH=$(CURDIR)/ui ui/node_modules/.bin/tauri
+package: deps
+	$(TAURI) build --bundles deb,rpm --ci
+
+# Proves the package installs and starts: the same bundle, made from the debug build the
+# end-to-end tests already compiled (a release build would double CI's compile time), installed
+# into this system (root, as CI runs) with apt, the installed /usr/bin/ebb started under Xvfb on
+# a throwaway data folder until its first screen is interactive, then removed.
+test-package: deps-test app
+	rm -rf target/debug/bundle
+	$(TAURI) build --debug --bundles deb --ci
+	$(APT_INSTALL) ./target/debug/bundle/deb/*.deb
+	@data=$$(mktemp -d); \
+	if EBB_STARTUP_PROBE=1 EBB_DATA_DIR=$$data timeout 120 xvfb-run -a /usr/bin/ebb 2>/dev/null | grep -q '^ebb-ready$$'; then \
+	  echo "The installed Ebb reached its first screen."; ok=1; else ok=0; fi; \
+	rm -rf $$data; $(SUDO) apt-get remove -y -q ebb >/dev/null; \
+	test $$ok = 1 || { echo "The installed Ebb did not reach its first screen."; exit 1; }
+
 run: app
 	./$(APP_BIN)
+
+# Settings → About's list of what Ebb ships and under which licence (src-tauri/licences.json).
+licences:
+	cargo run -q -p ebb-e2e --bin licences
 
 bindings: deps ui/dist/index.html
 	EBB_WRITE_BINDINGS=1 cargo test -p ebb-app --lib bindings
@@ -71,6 +100,7 @@ bindings: deps ui/dist/index.html
 check-rust: deps ui/dist/index.html
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	cargo run -q -p ebb-e2e --bin licences -- --check
 
 check-ui: $(UI_STAMP)
 	cd ui && npm run check && npm run lint

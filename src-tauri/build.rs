@@ -5,6 +5,7 @@ fn main() {
         tauri_build::AppManifest::new().commands(&[
             "app_status",
             "ui_ready",
+            "about",
             "lock_status",
             "unlock",
             "recover",

@@ -181,6 +181,8 @@ pub fn typescript() -> String {
         declare::<ebb_core::CardFormat>(&cfg),
         declare::<crate::ipc::CardPreviewRequest>(&cfg),
         declare::<crate::ipc::SaveCardRequest>(&cfg),
+        declare::<crate::ipc::Licence>(&cfg),
+        declare::<crate::ipc::About>(&cfg),
         declare::<crate::ipc::ImportPreviewRequest>(&cfg),
         declare::<crate::ipc::ImportMode>(&cfg),
         declare::<crate::ipc::ImportRequest>(&cfg),

@@ -365,3 +365,33 @@ pub struct SaveCardRequest {
     /// Where to save it.
     pub path: String,
 }
+
+/// One open-source component Ebb ships, from the generated `licences.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct Licence {
+    /// The crate, npm package or font.
+    pub name: String,
+    /// Its version.
+    pub version: String,
+    /// Its SPDX licence expression.
+    pub license: String,
+    /// `crate`, `npm` or `font`.
+    pub kind: String,
+}
+
+/// Settings → About: the version, where the data lives, and what Ebb ships under which licence.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct About {
+    /// Ebb's version.
+    pub version: String,
+    /// Ebb's own licence.
+    pub license: String,
+    /// The folder holding the data file, its keys and backups.
+    pub data_folder: String,
+    /// Every component Ebb ships, by name.
+    pub licences: Vec<Licence>,
+}

@@ -63,6 +63,7 @@ fn commands_handler<R: tauri::Runtime>()
     tauri::generate_handler![
         commands::app::app_status,
         commands::app::ui_ready,
+        commands::app::about,
         commands::lock::lock_status,
         commands::lock::unlock,
         commands::lock::recover,

@@ -51,6 +51,16 @@ fn squeezed(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// axe-core finds nothing on `screen`, in light and then dark.
+async fn audit_light_and_dark(app: &App, screen: &str) -> Result<()> {
+    for theme in ["light", "dark"] {
+        app.set_theme(theme).await?;
+        let violations = app.axe(Some(screen)).await?;
+        ensure!(violations.is_empty(), "axe-core in {theme} on {screen}: {violations:#?}");
+    }
+    app.set_theme("light").await
+}
+
 const SHARED: &str = "The evenings after work are the hardest part of my week.";
 const PRIVATE: &str = "Something about my family I am not ready to share yet.";
 
@@ -100,6 +110,7 @@ async fn a_summary_with_two_sections_and_one_journal_entry_is_saved_as_previewed
     ensure!(preview.contains("the hardest part"), "the ticked entry is previewed: {preview}");
     ensure!(!preview.contains("not ready to share"), "the unticked one is not: {preview}");
     ensure!(!preview.contains("Triggers and feelings"), "unticked sections are not: {preview}");
+    audit_light_and_dark(&app, "[data-testid=summary-screen]").await?;
     app.eval("document.querySelector('[data-testid=summary-screen] h2, [data-testid=summary-screen] h1').scrollIntoView()").await?;
     app.screenshot("summary-builder").await?;
     app.eval("document.querySelector('[data-testid=summary-preview]').scrollIntoView()").await?;
@@ -130,9 +141,9 @@ async fn the_coping_card_is_drafted_edited_and_saved_for_a_lock_screen() -> Resu
     app.wait_for("[data-testid=card-screen]").await?;
     app.wait_for("[data-testid=card-preview] img").await?;
     app.wait_for_text("When a craving comes").await?;
-    app.wait_for("input[name=card-title]").await?;
+    app.wait_for("[name=card-title]").await?;
     app.eval(
-        "const t = document.querySelector('input[name=card-title]'); t.value = 'When it hits'; \
+        "const t = document.querySelector('[name=card-title]'); t.value = 'When it hits'; \
          t.dispatchEvent(new Event('input', { bubbles: true }));",
     )
     .await?;
@@ -149,6 +160,7 @@ async fn the_coping_card_is_drafted_edited_and_saved_for_a_lock_screen() -> Resu
     }
     ensure!(preview.contains("When it hits"), "the preview follows the edit: {preview}");
     ensure!(preview.contains("Box breathing"), "drafted from the catalog with no data: {preview}");
+    audit_light_and_dark(&app, "[data-testid=card-screen]").await?;
     app.screenshot("coping-card-editor").await?;
 
     let out = tempfile::tempdir()?;

@@ -296,6 +296,44 @@ impl App {
         Ok(self.client().execute_async(script, args).await?)
     }
 
+    /// Runs axe-core 4 (from `ui/node_modules`, an npm dev dependency) on the page, or on the
+    /// part matching `within`, for WCAG 2.1 A and AA and axe's best practices, in the current
+    /// theme. Returns one line per violation: the rule, its help text and the elements at fault.
+    pub async fn axe(&self, within: Option<&str>) -> Result<Vec<String>> {
+        let source = workspace_root().join("ui/node_modules/axe-core/axe.min.js");
+        let loaded = self.eval("return typeof window.axe === 'object'").await?;
+        if loaded != json!(true) {
+            let script = std::fs::read_to_string(&source)
+                .with_context(|| format!("axe-core at {} (npm ci in ui/)", source.display()))?;
+            self.client().execute(&format!("{script}\nreturn null;"), vec![]).await?;
+        }
+        let answer = self
+            .eval_async(
+                r#"
+                const [within, done] = arguments;
+                const context = within ? document.querySelector(within) : document;
+                window.axe
+                  .run(context, {
+                    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+                    resultTypes: ['violations'],
+                  })
+                  .then(
+                    (r) => done(r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`)),
+                    (e) => done([`axe failed: ${e}`]),
+                  );
+                "#,
+                vec![within.map_or(Value::Null, |w| json!(w))],
+            )
+            .await?;
+        Ok(serde_json::from_value(answer)?)
+    }
+
+    /// Switches the page between the light and dark themes as the Settings choice does.
+    pub async fn set_theme(&self, theme: &str) -> Result<()> {
+        self.eval(&format!("document.documentElement.dataset.theme = '{theme}'")).await?;
+        self.settle().await
+    }
+
     /// Ends the WebDriver session (which quits the app) and stops the driver.
     pub async fn close(mut self) -> Result<()> {
         if let Some(client) = self.client.take() {

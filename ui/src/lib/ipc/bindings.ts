@@ -2246,6 +2246,42 @@ paper: Paper,
  */
 path: string, };
 
+export type Licence = { 
+/**
+ * The crate, npm package or font.
+ */
+name: string, 
+/**
+ * Its version.
+ */
+version: string, 
+/**
+ * Its SPDX licence expression.
+ */
+license: string, 
+/**
+ * `crate`, `npm` or `font`.
+ */
+kind: string, };
+
+export type About = { 
+/**
+ * Ebb's version.
+ */
+version: string, 
+/**
+ * Ebb's own licence.
+ */
+license: string, 
+/**
+ * The folder holding the data file, its keys and backups.
+ */
+dataFolder: string, 
+/**
+ * Every component Ebb ships, by name.
+ */
+licences: Array<Licence>, };
+
 export type ImportPreviewRequest = { 
 /**
  * The export file (from the open dialog).

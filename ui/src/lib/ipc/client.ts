@@ -105,6 +105,7 @@ import type {
   SummaryPreview,
   SummaryRequest,
 } from '../summary/types';
+import type { About } from '../about/types';
 import { openUrl } from '@tauri-apps/plugin-opener';
 import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
 
@@ -119,6 +120,8 @@ export interface EbbClient {
   appStatus(): Promise<AppStatus>;
   /** Tells the shell the first screen has rendered its first data (startup probe). */
   uiReady(): Promise<void>;
+  /** Settings → About: Ebb's version and licence, the data folder, and the licences of what it ships. */
+  about(): Promise<About>;
   logUrge(request: NewUrge): Promise<Urge>;
   setUrgeNote(request: SetUrgeNoteRequest): Promise<Urge>;
   deleteUrge(request: IdRequest): Promise<void>;
@@ -317,6 +320,7 @@ export function tauriClient(): EbbClient {
   return {
     appStatus: () => call('app_status'),
     uiReady: () => call('ui_ready'),
+    about: () => call('about'),
     logUrge: (request) => call('log_urge', { request }),
     setUrgeNote: (request) => call('set_urge_note', { request }),
     deleteUrge: (request) => call('delete_urge', { request }),

@@ -104,15 +104,17 @@ import type {
   SummaryPreview,
   SummaryRequest,
 } from '../summary/types';
+import type { About } from '../about/types';
 
 /** The calls the shell answers while locked (issue #10), and the platform's own (links, file
  *  dialogs), which its gate never sees; every other one answers `locked`. */
 const ANSWERS_LOCKED = new Set(['appStatus', 'lockStatus', 'unlock', 'recover', 'lockNow', 'appHidden', 'appShown', 'lockedHelp', 'openContact', 'chooseSaveFile', 'chooseOpenFile']);
 /** The calls that answer while the data is damaged (issue #11); every other one answers
- *  `damaged`. Help now's built-in numbers need no store; the backups are what mends it. */
+ *  `damaged`. Help now's built-in numbers and About need no store; the backups are what mends it. */
 const ANSWERS_DAMAGED = new Set([
   'appStatus',
   'uiReady',
+  'about',
   'lockStatus',
   'appHidden',
   'appShown',
@@ -215,6 +217,28 @@ export class FakeClient implements EbbClient {
 
   async uiReady() {
     this.check('uiReady');
+  }
+
+  /** What Settings → About reads: tests set it (the shell owns every fact in it). */
+  aboutInfo: About = {
+    version: '0.1.0',
+    license: 'AGPL-3.0-or-later',
+    dataFolder: '/home/sam/.local/share/app.ebb.companion',
+    licences: [
+      { name: 'serde', version: '1.0.228', license: 'MIT OR Apache-2.0', kind: 'crate' },
+      { name: 'tauri', version: '2.9.5', license: 'Apache-2.0 OR MIT', kind: 'crate' },
+      { name: 'rusqlite', version: '0.37.0', license: 'MIT', kind: 'crate' },
+      { name: 'thiserror', version: '2.0.17', license: 'MIT OR Apache-2.0', kind: 'crate' },
+      { name: 'uuid', version: '1.18.1', license: 'Apache-2.0 OR MIT', kind: 'crate' },
+      { name: 'svelte', version: '5.57.3', license: 'MIT', kind: 'npm' },
+      { name: '@tauri-apps/api', version: '2.12.5', license: 'Apache-2.0 OR MIT', kind: 'npm' },
+      { name: 'Noto Sans', version: '2.015', license: 'OFL-1.1', kind: 'font' },
+    ],
+  };
+
+  async about(): Promise<About> {
+    this.check('about');
+    return structuredClone(this.aboutInfo);
   }
 
   async logUrge(request: NewUrge): Promise<Urge> {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { IpcFailure } from '../ipc/client';
 import { FakeClient } from '../ipc/fake';
 import type { Timers } from '../urges/now.svelte';
-import { CardEditor, cardPlaceOf } from './card.svelte';
+import { CardEditor, cardPlaceOf, oneLine } from './card.svelte';
 import { PDF_FILTER, PNG_FILTER } from './period';
 import type { PreviewImage, SaveCardRequest } from './types';
 
@@ -87,6 +87,20 @@ describe('CardEditor', () => {
     expect(editor.addSection()).toBeNull();
     editor.removeSection(2);
     expect(editor.card?.sections.map((s) => s.heading)).toEqual(['Try first', 'My plans', 'If I need help now', '']);
+  });
+
+  it('keeps each title, heading and line on one line: a line break becomes a space', async () => {
+    const { editor } = await setup();
+    editor.setTitle('When it\ncomes');
+    editor.setHeading(0, 'Try\r\nfirst');
+    editor.setLine(0, 1, 'Urge surfing:\n\nwatch it rise');
+    // One space a break character, so the caret in the field the person typed in stays put.
+    expect(editor.card?.title).toBe('When it comes');
+    expect(editor.card?.sections[0]?.heading).toBe('Try  first');
+    expect(editor.card?.sections[0]?.lines[1]).toBe('Urge surfing:  watch it rise');
+    expect(oneLine('a\nb'), 'as long as what was typed').toHaveLength(3);
+    editor.setLine(0, 9, 'no such line');
+    expect(editor.card?.sections[0]?.lines, 'a line that isn’t there isn’t made').toHaveLength(2);
   });
 
   it("shows the core's refusal by the title or above the parts", async () => {

@@ -35,6 +35,13 @@ export function cardPlaceOf(field: string | null, during: 'preview' | 'save'): C
   return during;
 }
 
+/** A card's title, heading or line is one line: a line break typed or pasted into one becomes a
+ *  space (the core collapses whitespace anyway), one character for one, so a caret or
+ *  selection in the field stays where it was. */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n]/g, ' ');
+}
+
 export class CardEditor {
   /** The card as the person edits it, once the draft is in. */
   card = $state<CopingCard | null>(null);
@@ -87,17 +94,17 @@ export class CardEditor {
   }
 
   setTitle(title: string): void {
-    if (this.card) this.card.title = title;
+    if (this.card) this.card.title = oneLine(title);
   }
 
   setHeading(section: number, heading: string): void {
     const part = this.card?.sections[section];
-    if (part) part.heading = heading;
+    if (part) part.heading = oneLine(heading);
   }
 
   setLine(section: number, line: number, text: string): void {
     const lines = this.card?.sections[section]?.lines;
-    if (lines && line < lines.length) lines[line] = text;
+    if (lines && line < lines.length) lines[line] = oneLine(text);
   }
 
   canAddLine(section: number): boolean {
