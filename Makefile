@@ -120,7 +120,7 @@ test-app: deps ui/dist/index.html
 test-e2e: deps-test app
 	xvfb-run -a -s "-screen 0 1280x1024x24" cargo test -p ebb-e2e -- --test-threads=1
 
-test: deps-test check-rust check-ui test-ui test-core test-app test-e2e
+test: deps-test check-rust check-ui test-ui test-core test-app test-e2e test-package
 	@echo "make test: every check passed."
 
 # ---- benchmarks ------------------------------------------------------------------------------
