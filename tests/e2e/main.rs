@@ -10,6 +10,7 @@ mod helps;
 mod journal;
 mod library;
 mod lock;
+mod navigation;
 mod plans;
 mod summary;
 mod support;

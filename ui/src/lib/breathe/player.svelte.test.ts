@@ -44,4 +44,27 @@ describe('BreathingPlayer', () => {
     player.tick(4_500);
     expect(player.moment?.phase.name, 'the exercise goes on').toBe('holdIn');
   });
+
+  it('leaving in the first moment (Back as Stop, before the start is written) still records it stopped', async () => {
+    const client = new FakeClient();
+    const player = new BreathingPlayer(client, client.techniques[0]!, 300);
+    const started = player.start(0);
+    await player.stop();
+    await started;
+    expect(client.sessions).toHaveLength(1);
+    expect(client.sessions[0]?.endedAt, 'the end waits for the start').not.toBeNull();
+    expect(client.sessions[0]?.completed).toBe(false);
+  });
+
+  it('leaving after the end (the screen going away after Done) records nothing more', async () => {
+    const client = new FakeClient();
+    const player = new BreathingPlayer(client, client.techniques[0]!, 300);
+    await player.start(0);
+    await player.stop();
+    await player.record.answer({ helped: true });
+    const calls = client.calls.length;
+    await player.stop();
+    expect(client.calls.length, 'Stop after the end is a no-op').toBe(calls);
+    expect(client.sessions[0]).toMatchObject({ completed: false, helped: true });
+  });
 });

@@ -9,6 +9,9 @@ export class SessionRecorder {
   intensityAfter = $state<number | null>(null);
   helped = $state<boolean | null>(null);
   error = $state<string | null>(null);
+  /** The start being written: an end that comes first (Stop, or Back, in the first moment)
+   *  waits for it, so the session is still recorded as ended. */
+  private starting: Promise<void> | null = null;
 
   constructor(
     private readonly client: EbbClient,
@@ -17,7 +20,12 @@ export class SessionRecorder {
     readonly urgeId: string | null,
   ) {}
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.starting ??= this.write();
+    return this.starting;
+  }
+
+  private async write(): Promise<void> {
     try {
       this.session = await this.client.startSession({
         techniqueId: this.techniqueId,
@@ -31,6 +39,7 @@ export class SessionRecorder {
 
   /** Records the end: completed or stopped early, with the seconds practised and any extension. */
   async end(completed: boolean, length: { actualSeconds?: number; plannedSeconds?: number } = {}): Promise<void> {
+    await this.starting;
     if (!this.session) return;
     try {
       this.session = await this.client.finishSession({ id: this.session.id, completed, ...length });
