@@ -175,11 +175,12 @@ pub struct Insights {
     pub counters: Counters,
 }
 
-fn monday(date: NaiveDate) -> NaiveDate {
+pub(crate) fn monday(date: NaiveDate) -> NaiveDate {
     date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
 }
 
-fn median(histogram: &[u32; 11]) -> Option<f64> {
+/// The median strength of a histogram of strengths 0–10.
+pub(crate) fn median(histogram: &[u32; 11]) -> Option<f64> {
     let n: u32 = histogram.iter().sum();
     if n == 0 {
         return None;

@@ -16,7 +16,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::insights::{DayOutcomes, day_within};
+use crate::insights::{DayOutcomes, day_within, median, monday};
 use crate::render::{self, Item, Page, Rgb, Weight, fit, text_width, wrap};
 use crate::{
     ChipKind, ChipStat, Goal, Invalid, JournalEntry, JournalKind, Result, Store, WeekPoint,
@@ -249,28 +249,6 @@ const ZONE_MS: i64 = 18 * 3_600_000;
 
 fn local_ms(date: NaiveDate) -> i64 {
     date.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp_millis())
-}
-
-fn monday(date: NaiveDate) -> NaiveDate {
-    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
-}
-
-fn median(histogram: &[u32; 11]) -> Option<f64> {
-    let n: u32 = histogram.iter().sum();
-    if n == 0 {
-        return None;
-    }
-    let at = |k: u32| {
-        let mut seen = 0;
-        for (v, c) in histogram.iter().enumerate() {
-            seen += c;
-            if seen > k {
-                return v as f64;
-            }
-        }
-        10.0
-    };
-    Some(if n % 2 == 1 { at(n / 2) } else { (at(n / 2 - 1) + at(n / 2)) / 2.0 })
 }
 
 impl Store {
@@ -897,6 +875,24 @@ impl Flow {
         top
     }
 
+    /// One row of a bar list: the label (shortened to fit `label_w`), a bar `bar_w` long, and
+    /// its figures after it.
+    fn bar_row(&mut self, label: &str, label_w: f32, bar_w: f32, note: &str) {
+        let top = self.block(16.0);
+        let y = top + 11.0;
+        let label = fit(label, BODY, Weight::Regular, label_w - 8.0);
+        self.text_at(MARGIN, y, BODY, Weight::Regular, INK, &label);
+        let fill = ACCENT_SOFT;
+        self.push(Item::Rect {
+            x: MARGIN + label_w,
+            y: top + 3.0,
+            w: bar_w.max(1.5),
+            h: 10.0,
+            fill,
+        });
+        self.text_at(MARGIN + label_w + bar_w + 6.0, y, SMALL + 0.5, Weight::Regular, MUTED, note);
+    }
+
     fn push(&mut self, item: Item) {
         self.page().items.push(item);
     }
@@ -1242,30 +1238,12 @@ fn triggers_section(flow: &mut Flow, figures: &SummaryFigures) {
         let label_w = 150.0;
         let bar_max = flow.column() - label_w - 150.0;
         for chip in list.iter().take(6) {
-            let top = flow.block(16.0);
-            let y = top + 11.0;
-            let label = fit(&chip.label, BODY, Weight::Regular, label_w - 8.0);
-            flow.text_at(MARGIN, y, BODY, Weight::Regular, INK, &label);
-            let w = bar_max * chip.cravings as f32 / max as f32;
-            flow.push(Item::Rect {
-                x: MARGIN + label_w,
-                y: top + 3.0,
-                w: w.max(1.5),
-                h: 10.0,
-                fill: ACCENT_SOFT,
-            });
-            flow.text_at(
-                MARGIN + label_w + w + 6.0,
-                y,
-                SMALL + 0.5,
-                Weight::Regular,
-                MUTED,
-                &format!(
-                    "{} · average strength {}",
-                    plural(chip.cravings, "time", "times"),
-                    format_one(chip.mean_intensity)
-                ),
+            let note = format!(
+                "{} · average strength {}",
+                plural(chip.cravings, "time", "times"),
+                format_one(chip.mean_intensity)
             );
+            flow.bar_row(&chip.label, label_w, bar_max * chip.cravings as f32 / max as f32, &note);
         }
     }
 }
@@ -1514,37 +1492,13 @@ fn practice_section(flow: &mut Flow, figures: &SummaryFigures) {
     let label_w = 170.0;
     let bar_max = flow.column() - label_w - 140.0;
     for row in figures.practice.iter().take(10) {
-        let top = flow.block(16.0);
-        let y = top + 11.0;
-        flow.text_at(
-            MARGIN,
-            y,
-            BODY,
-            Weight::Regular,
-            INK,
-            &fit(&row.name, BODY, Weight::Regular, label_w - 8.0),
-        );
-        let w = bar_max * row.seconds as f32 / max as f32;
-        flow.push(Item::Rect {
-            x: MARGIN + label_w,
-            y: top + 3.0,
-            w: w.max(1.5),
-            h: 10.0,
-            fill: ACCENT_SOFT,
-        });
         let minutes = row.seconds as f64 / 60.0;
-        flow.text_at(
-            MARGIN + label_w + w + 6.0,
-            y,
-            SMALL + 0.5,
-            Weight::Regular,
-            MUTED,
-            &format!(
-                "{} · {} min",
-                plural(row.sessions, "time", "times"),
-                format_one((minutes * 10.0).round() / 10.0)
-            ),
+        let note = format!(
+            "{} · {} min",
+            plural(row.sessions, "time", "times"),
+            format_one((minutes * 10.0).round() / 10.0)
         );
+        flow.bar_row(&row.name, label_w, bar_max * row.seconds as f32 / max as f32, &note);
     }
 }
 
