@@ -318,3 +318,29 @@ async fn bad_journal_input_through_raw_ipc_is_refused_and_changes_nothing() -> R
     );
     app.close().await
 }
+
+#[tokio::test]
+async fn writing_left_with_back_is_kept_as_a_draft_and_comes_back() -> Result<()> {
+    let app = App::start().await?;
+    app.tap("[data-intensity='6']").await?;
+    app.wait_for_text("Saved").await?;
+    app.tap("[data-place=history]").await?;
+    app.tap("li.urge .open").await?;
+    app.tap("[data-action=write-about-this]").await?;
+    set_field(&app, "#journal-text", "The call with mum, and what I wanted to say.").await?;
+    // The system Back, as a phone's back button sends it.
+    app.eval("history.back()").await?;
+    app.wait_for("[data-draft-kept]").await?;
+    let kept = app.texts("[data-draft-kept]").await?.join(" ");
+    assert!(kept.contains("kept as a draft"), "the person is told their words are kept: {kept}");
+    app.tap("[data-action=write-about-this]").await?;
+    app.wait_for("[data-draft-back]").await?;
+    let text = app.eval("return document.querySelector('#journal-text').value").await?;
+    assert_eq!(
+        text.as_str(),
+        Some("The call with mum, and what I wanted to say."),
+        "reopening the editor for the same craving brings the words back"
+    );
+    app.screenshot("journal-draft-back").await?;
+    app.close().await
+}

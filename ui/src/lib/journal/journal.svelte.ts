@@ -1,6 +1,7 @@
 // The journal's state: the list (newest first, searched and filtered, paged by a keyset
-// cursor), the editor (a draft kept in memory: nothing crosses IPC until Save), the rotating
-// prompts, and the weekly reflection's three taps. The core has the last word on every rule.
+// cursor), the editor (its words stay in memory: nothing crosses IPC until Save, and leaving
+// without Save keeps them as a draft, see drafts.svelte.ts), the rotating prompts, and the
+// weekly reflection's three taps. The core has the last word on every rule.
 import type {
   JournalCursor,
   JournalEntry,
@@ -9,6 +10,7 @@ import type {
   WeekWent,
 } from '../ipc/bindings';
 import { toFailure, type EbbClient } from '../ipc/client';
+import { newEntryKey, savedEntryKey, type EntryDraftKey, type JournalDrafts } from './drafts.svelte';
 
 /** The longest entry, in characters (as the core counts them: code points, not UTF-16 units). */
 export const MAX_ENTRY_CHARS = 50_000;
@@ -123,15 +125,28 @@ export class JournalListState {
 export class PromptPicker {
   prompts = $state<string[]>([]);
   index = $state(0);
+  /** A draft's prompt, asked for before the prompts had loaded. */
+  private wanted: string | null = null;
 
   async load(client: EbbClient, now: Date): Promise<void> {
     try {
       this.prompts = await client.journalPrompts();
-      this.index = promptIndexFor(now, this.prompts.length);
+      const wanted = this.wanted === null ? -1 : this.prompts.indexOf(this.wanted);
+      this.index = wanted >= 0 ? wanted : promptIndexFor(now, this.prompts.length);
     } catch {
       // Prompts are an offer: without them the editor works just the same.
       this.prompts = [];
     }
+    this.wanted = null;
+  }
+
+  /** Shows the prompt a draft answers, now or once the prompts have loaded (one no longer
+   *  offered leaves the prompt of the day). */
+  choose(prompt: string | null): void {
+    if (prompt === null) return;
+    const index = this.prompts.indexOf(prompt);
+    if (index >= 0) this.index = index;
+    else if (this.prompts.length === 0) this.wanted = prompt;
   }
 
   get current(): string | null {
@@ -143,7 +158,14 @@ export class PromptPicker {
   }
 }
 
-/** Writing or changing one entry. The draft stays here until Save. */
+/** Where an editor keeps its unsaved words, and the prompts a new entry's draft answers. */
+export interface DraftOptions {
+  drafts?: JournalDrafts | null;
+  prompts?: PromptPicker | null;
+}
+
+/** Writing or changing one entry. The words stay here until Save; leaving without Save keeps
+ *  them as this context's draft (`keep`), and opening the same context brings them back. */
 export class JournalEditorState {
   /** The entry being changed, or null for a new one. */
   entry = $state<JournalEntry | null>(null);
@@ -154,20 +176,51 @@ export class JournalEditorState {
   saved = $state<JournalEntry | null>(null);
   confirmingDelete = $state(false);
   deleted = $state(false);
+  /** The words came back from a draft ("Your draft is back."). */
+  restored = $state(false);
+  /** "Clear it" was tapped once. */
+  confirmingDiscard = $state(false);
+  /** The words as opened or last saved: what is unsaved is measured against them. */
+  private base = '';
+  /** The saved entry this editor is about, known before it has loaded. */
+  private entryId: string | null = null;
+  private readonly drafts: JournalDrafts | null;
+  private readonly prompts: PromptPicker | null;
 
   constructor(
     private readonly client: EbbClient,
     /** The craving a new entry is about, if any. */
     readonly urgeId: string | null = null,
-  ) {}
+    options: DraftOptions = {},
+  ) {
+    this.drafts = options.drafts ?? null;
+    this.prompts = options.prompts ?? null;
+  }
 
-  /** Opens an existing entry, whole. */
+  /** A new entry: brings back the draft kept for its context (its craving, or a free entry),
+   *  words and prompt. Returns whether there was one. */
+  resume(): boolean {
+    if (this.entryId !== null || !this.drafts) return false;
+    const draft = this.drafts.entry(newEntryKey(this.urgeId));
+    if (!draft) return false;
+    this.text = draft.text;
+    this.restored = true;
+    this.confirmingDiscard = false;
+    this.prompts?.choose(draft.prompt);
+    return true;
+  }
+
+  /** Opens an existing entry, whole — or with the changes kept from last time. */
   async open(id: string): Promise<void> {
+    this.entryId = id;
     this.error = null;
     try {
       const entry = await this.client.getJournalEntry({ id });
+      const draft = this.drafts?.entry(savedEntryKey(entry.id)) ?? null;
       this.entry = entry;
-      this.text = entry.text;
+      this.base = entry.text;
+      this.text = draft?.text ?? entry.text;
+      this.restored = draft !== null;
     } catch (error) {
       this.error = toFailure(error).message;
     }
@@ -181,24 +234,73 @@ export class JournalEditorState {
     return this.entry === null;
   }
 
-  /** Saves the draft: a new entry (with the prompt shown, and the running journaling session
-   *  it finishes) or the changed words. Returns whether it was saved. */
+  /** Words Save hasn't stored: a new entry's (blank is nothing), or changes to a saved one. */
+  get unsaved(): boolean {
+    if (this.deleted) return false;
+    return this.entry ? this.text !== this.base : this.text.trim() !== '';
+  }
+
+  /** Whose draft these words are; null while a saved entry is still loading (or didn't). */
+  private get draftKey(): EntryDraftKey | null {
+    if (this.entryId === null) return newEntryKey(this.urgeId);
+    return this.entry ? savedEntryKey(this.entryId) : null;
+  }
+
+  /** Leaving without Save (Back, Escape, "Not now", another place, the lock): keeps the
+   *  unsaved words as this context's draft, or forgets a draft with nothing left in it.
+   *  Safe to call more than once. Returns whether a draft is kept. */
+  keep(): boolean {
+    const key = this.draftKey;
+    if (!this.drafts || key === null) return false;
+    if (!this.unsaved) {
+      this.drafts.forget(key);
+      return false;
+    }
+    this.drafts.keepEntry(key, { text: this.text, prompt: this.entry ? null : (this.prompts?.current ?? null) });
+    return true;
+  }
+
+  /** "Clear it": asks once, then the draft goes — a new entry empties, a saved one goes back
+   *  to its saved words. */
+  discard(): void {
+    if (!this.confirmingDiscard) {
+      this.confirmingDiscard = true;
+      return;
+    }
+    this.confirmingDiscard = false;
+    this.text = this.entry ? this.base : '';
+    this.restored = false;
+    const key = this.draftKey;
+    if (key !== null) this.drafts?.forget(key);
+  }
+
+  /** Saves the words: a new entry (with the prompt shown, and the running journaling session
+   *  it finishes) or the changed words; the context's draft goes. Returns whether it was saved. */
   async save(options: { prompt?: string | null; sessionId?: string | null } = {}): Promise<boolean> {
     if (this.busy) return false;
     this.busy = true;
     this.error = null;
+    const key = this.draftKey;
+    const body = this.text;
     try {
       if (this.entry) {
-        this.entry = await this.client.editJournalEntry({ id: this.entry.id, body: this.text });
+        this.entry = await this.client.editJournalEntry({ id: this.entry.id, body });
       } else {
         this.entry = await this.client.createJournalEntry({
-          body: this.text,
+          body,
           urgeId: this.urgeId ?? undefined,
           prompt: options.prompt ?? undefined,
           sessionId: options.sessionId ?? undefined,
         });
       }
       this.saved = this.entry;
+      // From here on, changes are to the entry just saved.
+      this.entryId = this.entry.id;
+      this.base = body;
+      this.restored = false;
+      this.confirmingDiscard = false;
+      if (key !== null) this.drafts?.forget(key);
+      this.drafts?.forget(savedEntryKey(this.entry.id));
       return true;
     } catch (error) {
       this.error = toFailure(error).message;
@@ -208,7 +310,7 @@ export class JournalEditorState {
     }
   }
 
-  /** Asks once ("Delete this entry?"), then deletes it for real. */
+  /** Asks once ("Delete this entry?"), then deletes it for real (and any draft of it). */
   async delete(): Promise<void> {
     if (!this.entry) return;
     if (!this.confirmingDelete) {
@@ -220,6 +322,7 @@ export class JournalEditorState {
     try {
       await this.client.deleteJournalEntry({ id: this.entry.id });
       this.deleted = true;
+      this.drafts?.forget(savedEntryKey(this.entry.id));
     } catch (error) {
       this.error = toFailure(error).message;
     } finally {
@@ -255,8 +358,16 @@ export class ReflectionState {
   busy = $state(false);
   error = $state<string | null>(null);
   saved = $state<JournalEntry | null>(null);
+  /** The answers came back from a draft ("Your draft is back."). */
+  restored = $state(false);
+  /** "Clear it" was tapped once. */
+  confirmingDiscard = $state(false);
 
-  constructor(private readonly client: EbbClient) {}
+  constructor(
+    private readonly client: EbbClient,
+    /** Where unsaved answers are kept when the reflection closes (null: nowhere). */
+    private readonly drafts: JournalDrafts | null = null,
+  ) {}
 
   async load(): Promise<void> {
     try {
@@ -274,6 +385,52 @@ export class ReflectionState {
     return this.week !== null && this.helped !== undefined && this.next !== undefined;
   }
 
+  /** Anything answered or written, and not saved. */
+  get unsaved(): boolean {
+    if (this.saved) return false;
+    return this.week !== null || this.helped !== undefined || this.next !== undefined || this.line.trim() !== '';
+  }
+
+  /** Opening the reflection: brings back the answers kept from last time, if any. */
+  resume(): boolean {
+    const draft = this.saved ? null : (this.drafts?.reflectionDraft() ?? null);
+    if (!draft) return false;
+    this.week = draft.week;
+    this.helped = draft.helped;
+    this.next = draft.next;
+    this.line = draft.line;
+    this.restored = true;
+    this.confirmingDiscard = false;
+    return true;
+  }
+
+  /** Leaving without Save: keeps the answers so far as the reflection's draft (or forgets
+   *  one with nothing left in it). Returns whether a draft is kept. */
+  keep(): boolean {
+    if (!this.drafts) return false;
+    if (!this.unsaved) {
+      this.drafts.forget('reflection');
+      return false;
+    }
+    this.drafts.keepReflection({ week: this.week, helped: this.helped, next: this.next, line: this.line });
+    return true;
+  }
+
+  /** "Clear it": asks once, then every answer goes. */
+  discard(): void {
+    if (!this.confirmingDiscard) {
+      this.confirmingDiscard = true;
+      return;
+    }
+    this.confirmingDiscard = false;
+    this.week = null;
+    this.helped = undefined;
+    this.next = undefined;
+    this.line = '';
+    this.restored = false;
+    this.drafts?.forget('reflection');
+  }
+
   async save(): Promise<boolean> {
     if (!this.week || this.busy) return false;
     this.busy = true;
@@ -286,6 +443,9 @@ export class ReflectionState {
         line: this.line.trim() || undefined,
       });
       if (this.status) this.status = { ...this.status, due: false, lastAt: this.saved.createdAt };
+      this.restored = false;
+      this.confirmingDiscard = false;
+      this.drafts?.forget('reflection');
       return true;
     } catch (error) {
       this.error = toFailure(error).message;
