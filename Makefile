@@ -20,7 +20,7 @@ APP_BIN := target/debug/ebb
 UI_STAMP := ui/node_modules/.ebb-installed
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/package.json
 
-.PHONY: help run test bench bindings deps deps-test check-rust check-ui test-core test-app test-ui test-e2e app clean package test-package licences
+.PHONY: help run test bench bindings deps deps-test check-rust check-ui test-core test-app test-ui test-e2e app clean package test-package licences screenshots
 
 help:
 	@echo "make run    install what is missing, build, and open Ebb"
@@ -119,6 +119,12 @@ test-app: deps ui/dist/index.html
 # starts its own app).
 test-e2e: deps-test app
 	xvfb-run -a -s "-screen 0 1280x1024x24" cargo test -p ebb-e2e -- --test-threads=1
+
+# The README's pictures, from the real app on generated data, light and dark, into docs/.
+screenshots: deps-test app
+	xvfb-run -a -s "-screen 0 1280x1024x24" cargo test -p ebb-e2e --test e2e -- --test-threads=1 readme_screenshots
+	mkdir -p docs
+	for f in target/e2e-artifacts/readme-*.png; do cp "$$f" "docs/$${f#target/e2e-artifacts/readme-}"; done
 
 test: deps-test check-rust check-ui test-ui test-core test-app test-e2e test-package
 	@echo "make test: every check passed."

@@ -12,5 +12,6 @@ mod library;
 mod lock;
 mod navigation;
 mod plans;
+mod screenshots;
 mod summary;
 mod support;
