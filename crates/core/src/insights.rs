@@ -241,6 +241,24 @@ pub(crate) fn plan_days(
     }
 }
 
+/// Rows of (chip id, label, kind, cravings, mean strength), split into triggers and feelings
+/// (shared by Insights and the summary, whose queries differ only in their period).
+pub(crate) fn chip_stats(rows: &mut rusqlite::Rows<'_>) -> Result<(Vec<ChipStat>, Vec<ChipStat>)> {
+    let (mut triggers, mut feelings) = (Vec::new(), Vec::new());
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(2)?;
+        let stat = ChipStat {
+            chip_id: r.get(0)?,
+            label: r.get(1)?,
+            kind: if kind == "trigger" { ChipKind::Trigger } else { ChipKind::Feeling },
+            cravings: r.get(3)?,
+            mean_intensity: r.get(4)?,
+        };
+        if kind == "trigger" { triggers.push(stat) } else { feelings.push(stat) }
+    }
+    Ok((triggers, feelings))
+}
+
 const LOCAL_MS: &str = "(u.occurred_at + u.utc_offset_minutes * 60000)";
 
 impl Store {
@@ -336,8 +354,7 @@ impl Store {
             })
             .collect();
 
-        let mut triggers = Vec::new();
-        let mut feelings = Vec::new();
+        let (mut triggers, mut feelings);
         {
             // Each chip link carries its craving's time and strength (0006_speed.sql): one
             // covering index range per chip, no craving looked up.
@@ -356,17 +373,7 @@ impl Store {
                  FROM chips c WHERE c.kind IN ('trigger', 'feeling') AND n > 0"
             })?;
             let mut rows = stmt.query([bound, since])?;
-            while let Some(r) = rows.next()? {
-                let kind: String = r.get(2)?;
-                let stat = ChipStat {
-                    chip_id: r.get(0)?,
-                    label: r.get(1)?,
-                    kind: if kind == "trigger" { ChipKind::Trigger } else { ChipKind::Feeling },
-                    cravings: r.get(3)?,
-                    mean_intensity: r.get(4)?,
-                };
-                if kind == "trigger" { triggers.push(stat) } else { feelings.push(stat) }
-            }
+            (triggers, feelings) = chip_stats(&mut rows)?;
         }
         for list in [&mut triggers, &mut feelings] {
             list.sort_by(|a, b| {

@@ -16,11 +16,10 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::insights::{DayOutcomes, day_within, median, monday};
+use crate::insights::{DayOutcomes, chip_stats, day_within, median, monday};
 use crate::render::{self, Item, Page, Rgb, Weight, fit, text_width, wrap};
 use crate::{
-    ChipKind, ChipStat, Goal, Invalid, JournalEntry, JournalKind, Result, Store, WeekPoint,
-    WhatHelps,
+    ChipStat, Goal, Invalid, JournalEntry, JournalKind, Result, Store, WeekPoint, WhatHelps,
 };
 
 /// The longest period a summary covers, in days (three years).
@@ -388,7 +387,7 @@ impl Store {
             })
             .collect();
 
-        let (mut triggers, mut feelings) = (Vec::new(), Vec::new());
+        let (mut triggers, mut feelings);
         {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT c.id, c.label, c.kind, \
@@ -401,17 +400,7 @@ impl Store {
                  FROM chips c WHERE c.kind IN ('trigger', 'feeling') AND n > 0",
             )?;
             let mut rows = stmt.query([lo, hi, from, to])?;
-            while let Some(r) = rows.next()? {
-                let kind: String = r.get(2)?;
-                let stat = ChipStat {
-                    chip_id: r.get(0)?,
-                    label: r.get(1)?,
-                    kind: if kind == "trigger" { ChipKind::Trigger } else { ChipKind::Feeling },
-                    cravings: r.get(3)?,
-                    mean_intensity: r.get(4)?,
-                };
-                if kind == "trigger" { triggers.push(stat) } else { feelings.push(stat) }
-            }
+            (triggers, feelings) = chip_stats(&mut rows)?;
         }
         for list in [&mut triggers, &mut feelings] {
             list.sort_by(|a, b| {
