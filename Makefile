@@ -20,12 +20,13 @@ APP_BIN := target/debug/ebb
 UI_STAMP := ui/node_modules/.ebb-installed
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/package.json
 
-.PHONY: help run test bench bindings deps deps-test check-rust check-ui test-core test-app test-ui test-e2e app clean package test-package licences screenshots
+.PHONY: help run test bench fuzz bindings deps deps-test check-rust check-ui test-core test-app test-ui test-e2e app clean package test-package licences screenshots
 
 help:
 	@echo "make run    install what is missing, build, and open Ebb"
 	@echo "make test   install what is missing, then run every test (Rust, UI, end to end)"
 	@echo "make bench  run the benchmarks and print their tables"
+	@echo "make fuzz   a million malformed IPC requests against every command's decoder"
 	@echo "make package  build the .deb and .rpm (target/release/bundle/)"
 
 # ---- installs --------------------------------------------------------------------------------
@@ -128,6 +129,12 @@ screenshots: deps-test app
 
 test: deps-test check-rust check-ui test-ui test-core test-app test-e2e test-package
 	@echo "make test: every check passed."
+
+# The IPC contract's property test (src-tauri/src/decode_tests.rs) at full size: a million
+# generated requests, each decoded as one of the commands' request types. `make test` runs
+# 3,000 of them.
+fuzz: deps ui/dist/index.html
+	EBB_FUZZ_CASES=1000000 cargo test -p ebb-app --lib decode_tests -- --nocapture
 
 # ---- benchmarks ------------------------------------------------------------------------------
 

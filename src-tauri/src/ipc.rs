@@ -1,6 +1,6 @@
 //! What crosses IPC besides the core's own types: the one error shape and request envelopes.
 
-use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// The one error that crosses IPC: a stable `code` for the UI to branch on and a `message` to
@@ -38,18 +38,7 @@ impl From<ebb_core::Error> for IpcError {
     }
 }
 
-/// Decodes a request from raw JSON, so that a malformed request (from a bug or a hand-made IPC
-/// call) gets the same `{ code, message }` as any other refusal instead of Tauri's bare string.
-pub fn decode<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, IpcError> {
-    serde_json::from_value(value).map_err(|error| {
-        let text = error.to_string();
-        let message = match text.strip_prefix("missing field `") {
-            Some(rest) => format!("The request is missing `{}`.", rest.trim_end_matches('`')),
-            None => text,
-        };
-        IpcError::new("invalid_input", message)
-    })
-}
+pub use crate::decode::decode;
 
 /// Asks for a page of History.
 #[derive(Debug, Clone, Deserialize, TS)]

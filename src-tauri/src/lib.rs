@@ -9,12 +9,15 @@
 
 pub mod bindings;
 pub mod commands;
+pub mod decode;
 pub mod ipc;
 pub mod keystore;
 pub mod state;
 
 #[cfg(test)]
 mod data_tests;
+#[cfg(test)]
+mod decode_tests;
 #[cfg(test)]
 mod lock_tests;
 #[cfg(test)]

@@ -66,12 +66,10 @@ fn every_command_answers_through_ipc() {
 fn refusals_cross_ipc_as_code_and_message() {
     let (_app, window) = app();
     let cases = [
-        (json!({ "intensity": 12 }), "Intensity is a whole number from 0 to 10; got 12."),
-        (
-            json!({ "intensity": "7" }),
-            "Intensity is a whole number from 0 to 10; got the text \"7\".",
-        ),
-        (json!({ "intensity": 3, "mood": "low" }), "unknown field `mood`"),
+        (json!({ "intensity": 12 }), "How strong is it? A number from 0 to 10."),
+        (json!({ "intensity": "7" }), "How strong is it? A number from 0 to 10."),
+        (json!({ "intensity": 3, "mood": "low" }), "Ebb doesn't know \u{201c}mood\u{201d} here."),
+        (json!([7]), "This request should be a set of fields."),
     ];
     for (request, expected) in cases {
         let error = call(&window, "log_urge", json!({ "request": request })).unwrap_err();
@@ -79,6 +77,13 @@ fn refusals_cross_ipc_as_code_and_message() {
         let message = error["message"].as_str().unwrap();
         assert!(message.contains(expected), "{message:?} should contain {expected:?}");
     }
+    let absent = call(&window, "log_urge", json!({})).unwrap_err();
+    assert_eq!(
+        absent["code"], "invalid_input",
+        "a call without its request is refused in words: {absent}"
+    );
+    let deleted = call(&window, "delete_urge", json!({ "request": ["nope"] })).unwrap_err();
+    assert_eq!(deleted["code"], "invalid_input", "an array is not an id request: {deleted}");
     let missing = call(&window, "delete_urge", json!({ "request": { "id": "nope" } })).unwrap_err();
     assert_eq!(missing["code"], "not_found", "{missing}");
     assert_eq!(call(&window, "count_urges", json!({})), Ok(json!(0)), "refusals change nothing");

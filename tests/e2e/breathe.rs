@@ -147,7 +147,7 @@ async fn session_commands_refuse_bad_input_and_record_nothing() -> Result<()> {
         (
             "finish_session",
             json!({ "id": "nope", "completed": true, "intensityAfter": 11 }),
-            "got 11",
+            "How strong is it now? A number from 0 to 10.",
         ),
     ];
     for (command, request, expected) in cases {

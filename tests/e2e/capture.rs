@@ -194,11 +194,19 @@ async fn every_new_command_refuses_bad_input_and_changes_nothing() -> Result<()>
             json!({ "name": "beer", "goal": { "kind": "cutDown", "plannedAmount": -3, "unit": "cans" } }),
             "got -3",
         ),
-        ("add_thing", json!({ "name": "beer", "goal": { "kind": "never" } }), "unknown variant"),
+        (
+            "add_thing",
+            json!({ "name": "beer", "goal": { "kind": "never" } }),
+            "should be one of: stop, cutDown, safer",
+        ),
         ("update_thing", json!({ "id": "nope", "name": "x" }), "isn't here any more"),
         ("update_thing", json!({ "id": thing_id, "name": "y".repeat(61) }), "up to 60 characters"),
         ("add_chip", json!({ "kind": "feeling", "label": "Bored" }), "already a feeling called"),
-        ("add_chip", json!({ "kind": "mood", "label": "x" }), "unknown variant"),
+        (
+            "add_chip",
+            json!({ "kind": "mood", "label": "x" }),
+            "should be one of: stop, cutDown, safer",
+        ),
         ("add_chip", json!({ "kind": "place", "label": "   " }), "needs at least one letter"),
         (
             "update_chip",
@@ -219,7 +227,7 @@ async fn every_new_command_refuses_bad_input_and_changes_nothing() -> Result<()>
         (
             "edit_urge",
             json!({ "id": id, "intensity": 12, "occurredAt": "2026-01-01T00:00:00Z" }),
-            "got 12",
+            "How strong is it? A number from 0 to 10.",
         ),
         (
             "edit_urge",
@@ -237,13 +245,21 @@ async fn every_new_command_refuses_bad_input_and_changes_nothing() -> Result<()>
             "10,001",
         ),
         ("set_outcome", json!({ "urgeId": id }), "Nothing to save yet"),
-        ("set_outcome", json!({ "urgeId": id, "intensityAfter": "3" }), "got the text \"3\""),
+        (
+            "set_outcome",
+            json!({ "urgeId": id, "intensityAfter": "3" }),
+            "How strong is it now? A number from 0 to 10.",
+        ),
         ("set_outcome", json!({ "urgeId": id, "action": "usedLess" }), "With a goal to stop"),
         ("set_outcome", json!({ "urgeId": id, "amount": -1 }), "got -1"),
         ("set_outcome", json!({ "urgeId": "nope", "intensityAfter": 2 }), "isn't here any more"),
         ("dismiss_rerate", json!({ "urgeId": "nope" }), "isn't here any more"),
         ("update_settings", json!({ "rerateMinutes": 0 }), "1 to 240 minutes"),
-        ("update_settings", json!({ "rerateMinutes": "ten" }), "invalid type"),
+        (
+            "update_settings",
+            json!({ "rerateMinutes": "ten" }),
+            "\u{201c}rerateMinutes\u{201d} should be a whole number",
+        ),
         ("get_urge", json!({ "id": "nope" }), "isn't here any more"),
     ];
     // The craving belongs to "wine" (a goal to stop) once edited onto it.

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use ebb_e2e::App;
-use serde_json::json;
+use serde_json::{Value, json};
 
 /// "Today HH:MM" for now and for a minute ago (the test may straddle a minute boundary).
 fn today_labels() -> [String; 2] {
@@ -74,18 +74,16 @@ async fn bad_input_through_raw_ipc_is_refused_with_a_clear_message() -> Result<(
     let app = App::start().await?;
     let next_year = (chrono::Utc::now() + chrono::Duration::days(365)).to_rfc3339();
     let cases = [
-        (json!({ "intensity": 11 }), "Intensity is a whole number from 0 to 10; got 11."),
-        (json!({ "intensity": -1 }), "Intensity is a whole number from 0 to 10; got -1."),
-        (
-            json!({ "intensity": "7" }),
-            "Intensity is a whole number from 0 to 10; got the text \"7\".",
-        ),
+        (json!({ "intensity": 11 }), "How strong is it? A number from 0 to 10."),
+        (json!({ "intensity": -1 }), "How strong is it? A number from 0 to 10."),
+        (json!({ "intensity": "7" }), "How strong is it? A number from 0 to 10."),
+        (json!([5, "x"]), "This request should be a set of fields."),
         (
             json!({ "intensity": 5, "note": "n".repeat(20_000) }),
             "A note can be up to 10,000 characters; this one has 20,000.",
         ),
         (json!({ "intensity": 5, "occurredAt": next_year }), "is in the future"),
-        (json!({}), "The request is missing `intensity`."),
+        (json!({}), "The strength is missing."),
     ];
     for (request, expected) in cases {
         let answer = app.invoke("log_urge", json!({ "request": request })).await?;
@@ -94,6 +92,21 @@ async fn bad_input_through_raw_ipc_is_refused_with_a_clear_message() -> Result<(
         let message = error["message"].as_str().unwrap_or_default();
         assert!(message.contains(expected), "message {message:?} should contain {expected:?}");
     }
+    // What the runtime sees before Ebb does: a call with no `request` at all gets Ebb's
+    // `{ code, message }` too, not Tauri's "invalid args" string.
+    for command in ["log_urge", "delete_urge", "update_settings", "save_summary"] {
+        let error = app.invoke(command, json!({})).await?.expect_err("no request, no change");
+        assert_eq!(error["code"], "invalid_input", "{command}: typed, not a bare string: {error}");
+        let message = error["message"].as_str().unwrap_or_default();
+        assert!(message.contains("it was empty"), "{command}: in Ebb's words: {message:?}");
+    }
+    let huge = "9".repeat(1_000_000);
+    let error = app
+        .invoke("delete_urge", json!({ "request": { "id": 1, "x": huge } }))
+        .await?
+        .expect_err("refused");
+    let message = error.get("message").and_then(Value::as_str).unwrap_or_default();
+    assert!(message.len() < 240, "a refusal never repeats the input: {} bytes", message.len());
     open_history(&app).await?;
     assert!(app.all("li.urge").await?.is_empty(), "no refused request may log anything");
     assert_eq!(app.invoke("count_urges", json!({})).await?, Ok(json!(0)));

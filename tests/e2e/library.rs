@@ -281,7 +281,7 @@ async fn library_commands_refuse_bad_input_and_change_nothing() -> Result<()> {
         (
             "create_pattern",
             json!({ "name": "Text", "inhale": "4", "holdIn": 0, "exhale": 6, "holdOut": 0 }),
-            "invalid type",
+            "\u{201c}inhale\u{201d} should be a number",
         ),
         (
             "create_pattern",

@@ -93,7 +93,12 @@ fn palette(theme: CardTheme) -> Palette {
 /// when it has no title, too much, or a line too long.
 pub fn check_card(card: &CopingCard) -> Result<CopingCard> {
     let line = |field: &'static str, what: &str, text: &str| -> Result<String> {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = crate::text::clean(text);
+        let text = if crate::text::written(&text) {
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            String::new()
+        };
         let chars = text.chars().count();
         if chars > MAX_CARD_LINE_CHARS {
             return Err(Invalid::new(

@@ -196,6 +196,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_reason_is_its_own_and_cites_nothing() {
+        // A reason is read in a craving moment: plain, varied, with sources behind "Why?".
+        let all = builtin_techniques();
+        let reasons: Vec<&str> = all.iter().filter_map(|t| t.evidence.as_deref()).collect();
+        let mut unique = reasons.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), reasons.len(), "no two techniques give the same reason");
+        for reason in reasons {
+            let cites = reason.contains("et al")
+                || reason.chars().filter(char::is_ascii_digit).count() >= 4;
+            assert!(!cites, "a reason quotes no study: {reason}");
+        }
+        assert!(
+            all.iter().all(|t| !t.name.to_lowercase().contains("sober")),
+            "no name reads as a sobriety verdict (care.md §2)"
+        );
+    }
+
+    #[test]
     fn every_builtin_technique_is_valid() {
         let all = builtin_techniques();
         assert!(catalog_version() >= 1);

@@ -22,11 +22,11 @@ pub struct UrgeFilter {
     #[ts(optional)]
     pub tracked_id: Option<String>,
     /// On or after this local date.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::text::iso_date_opt")]
     #[ts(optional, type = "string")]
     pub from: Option<NaiveDate>,
     /// On or before this local date.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::text::iso_date_opt")]
     #[ts(optional, type = "string")]
     pub to: Option<NaiveDate>,
     /// With every one of these chips (a trigger, a feeling, a place, company).
@@ -138,7 +138,7 @@ impl Store {
             self.chip(id).map_err(|_| {
                 Error::from(Invalid::new(
                     "chipIds",
-                    format!("There is no chip \u{201c}{id}\u{201d}."),
+                    format!("There is no chip \u{201c}{}\u{201d}.", crate::text::quoted(id)),
                 ))
             })?;
             w.and(
@@ -150,22 +150,31 @@ impl Store {
             if self.technique_name(id)? == crate::library::UNKNOWN_TECHNIQUE {
                 return Err(Invalid::new(
                     "techniqueId",
-                    format!("There is no technique called \u{201c}{id}\u{201d}."),
+                    format!(
+                        "There is no technique called \u{201c}{}\u{201d}.",
+                        crate::text::quoted(id)
+                    ),
                 )
                 .into());
             }
             if id == "waiting" {
                 w.and(
-                    "NOT EXISTS (SELECT 1 FROM technique_sessions s WHERE s.urge_id = u.id \
-                     AND s.technique_id <> 'waiting')",
+                    &format!(
+                        "NOT EXISTS (SELECT 1 FROM technique_sessions s WHERE s.urge_id = u.id \
+                         AND s.technique_id <> 'waiting' AND {})",
+                        crate::sessions::COUNTS_AS_USE
+                    ),
                     vec![],
                 );
             } else {
                 // `+` keeps SQLite on the by-urge index: the by-technique one scans every
                 // session of that technique for each craving (1.7 s at 100,000 cravings).
                 w.and(
-                    "EXISTS (SELECT 1 FROM technique_sessions s WHERE s.urge_id = u.id \
-                     AND +s.technique_id = ?)",
+                    &format!(
+                        "EXISTS (SELECT 1 FROM technique_sessions s WHERE s.urge_id = u.id \
+                         AND +s.technique_id = ? AND {})",
+                        crate::sessions::COUNTS_AS_USE
+                    ),
                     vec![Box::new(id.clone())],
                 );
             }

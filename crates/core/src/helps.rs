@@ -99,7 +99,7 @@ pub struct ContextBest {
 #[serde(rename_all = "camelCase")]
 #[ts(rename_all = "camelCase")]
 pub struct ContextResult {
-    /// "After work", "In the evening", "Strong urges (8–10)".
+    /// "After work", "In the evening", "Strong cravings (8–10)".
     pub label: String,
     /// Re-rated cravings in this situation.
     pub rated: u32,
@@ -175,9 +175,10 @@ enum Context {
 const TIME_BANDS: [&str; 4] = ["In the morning", "In the afternoon", "In the evening", "At night"];
 const TIME_REASONS: [&str; 4] =
     ["in the morning", "in the afternoon", "in the evening", "at night"];
-const STRENGTHS: [&str; 3] = ["Milder urges (0–4)", "Middling urges (5–7)", "Strong urges (8–10)"];
+const STRENGTHS: [&str; 3] =
+    ["Milder cravings (0–4)", "Medium cravings (5–7)", "Strong cravings (8–10)"];
 const STRENGTH_REASONS: [&str; 3] =
-    ["with milder urges", "with middling urges", "with strong urges"];
+    ["with milder cravings", "with medium cravings", "with strong cravings"];
 
 fn time_band(local_hour: u32) -> u8 {
     match local_hour {
@@ -407,9 +408,11 @@ impl Data {
             data.urge_ids.push(id);
             data.rows.push(Data::rated(r, 1)?);
         }
-        let mut stmt = conn.prepare_cached(
-            "SELECT urge_id, technique_id FROM technique_sessions WHERE urge_id IS NOT NULL",
-        )?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT urge_id, technique_id FROM technique_sessions s \
+                 WHERE urge_id IS NOT NULL AND {}",
+            crate::sessions::COUNTS_AS_USE
+        ))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let Some(&row) = data.by_urge.get(text(r, 0)?) else { continue };
@@ -466,7 +469,10 @@ impl Data {
         self.urge_ids.push(urge_id.to_owned());
         self.by_urge.insert(urge_id.to_owned(), row);
         let techniques = conn
-            .prepare_cached("SELECT technique_id FROM technique_sessions WHERE urge_id = ?1")?
+            .prepare_cached(&format!(
+                "SELECT technique_id FROM technique_sessions s WHERE urge_id = ?1 AND {}",
+                crate::sessions::COUNTS_AS_USE
+            ))?
             .query_map([urge_id], |r| r.get::<_, String>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         for id in techniques {
@@ -613,7 +619,7 @@ fn confidence(uses: u32) -> String {
         0 => "not used yet".to_owned(),
         1 => "based on 1 use — early days".to_owned(),
         2..=4 => format!("based on {uses} uses — early days"),
-        _ => format!("based on {uses} uses"),
+        _ => format!("based on {} uses", crate::text::group_thousands(uses as usize)),
     }
 }
 
@@ -887,24 +893,29 @@ impl Store {
                 });
                 match best_context {
                     Some((ctx, n)) => format!(
-                        "{} lower than waiting, {n} times {}",
+                        "{} lower than waiting, {} times {}",
                         capitalise(&points(c.mean)),
+                        crate::text::group_thousands(n as usize),
                         self.label_of(&model, ctx, true)?
                     ),
                     None => format!(
-                        "{} lower than waiting, over {uses} times",
-                        capitalise(&points(c.mean))
+                        "{} lower than waiting, over {} times",
+                        capitalise(&points(c.mean)),
+                        crate::text::group_thousands(uses as usize)
                     ),
                 }
             } else if uses >= 3 {
-                format!("Tried {uses} times; no clear difference from waiting yet")
+                format!(
+                    "Tried {} times; no clear difference from waiting yet",
+                    crate::text::group_thousands(uses as usize)
+                )
             } else if uses >= 1 {
                 format!(
                     "Tried {} — early days",
                     if uses == 1 { "once".to_owned() } else { format!("{uses} times") }
                 )
             } else if strong {
-                c.evidence.clone().unwrap_or_else(|| "Often helps with strong urges".to_owned())
+                c.evidence.clone().unwrap_or_else(|| "Often helps with strong cravings".to_owned())
             } else {
                 c.evidence.clone().unwrap_or_else(|| "Something new to try".to_owned())
             };
@@ -930,7 +941,10 @@ impl Store {
         {
             return Err(crate::Invalid::new(
                 "chosen",
-                format!("\u{201c}{chosen}\u{201d} wasn't among the suggestions shown."),
+                format!(
+                    "\u{201c}{}\u{201d} wasn't among the suggestions shown.",
+                    crate::text::quoted(chosen)
+                ),
             )
             .into());
         }

@@ -234,11 +234,11 @@ pub struct JournalFilter {
     #[ts(optional)]
     pub kind: Option<JournalKind>,
     /// Written on or after this local date.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::text::iso_date_opt")]
     #[ts(optional, type = "string")]
     pub from: Option<NaiveDate>,
     /// Written on or before this local date.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::text::iso_date_opt")]
     #[ts(optional, type = "string")]
     pub to: Option<NaiveDate>,
 }

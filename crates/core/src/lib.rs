@@ -116,7 +116,7 @@ pub use support::{
     SupportMessageEdit, SupportPerson, SupportPersonEdit, contact_links, dial_string,
     validate_phone,
 };
-pub use text::MAX_LABEL_CHARS;
+pub use text::{MAX_LABEL_CHARS, quoted};
 pub use things::{Goal, MAX_PLANNED_AMOUNT, NewThing, ThingUpdate, TrackedThing};
 pub use urge::{
     Intensity, LATE_AFTER, MAX_FUTURE_SKEW, MAX_NOTE_CHARS, MAX_PAGE_SIZE, NewUrge, Urge,

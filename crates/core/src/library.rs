@@ -186,8 +186,11 @@ impl Store {
     /// specific refusal naming `field`.
     pub fn usable_technique(&self, field: &'static str, id: &str) -> Result<Technique> {
         self.find_technique(id, true)?.ok_or_else(|| {
-            Invalid::new(field, format!("There is no technique called \u{201c}{id}\u{201d}."))
-                .into()
+            Invalid::new(
+                field,
+                format!("There is no technique called \u{201c}{}\u{201d}.", text::quoted(id)),
+            )
+            .into()
         })
     }
 

@@ -374,8 +374,9 @@ impl Store {
                     return Err(Invalid::new(
                         "personId",
                         format!(
-                            "There is no support person \u{201c}{id}\u{201d}; pick someone from \
-                             your list."
+                            "There is no support person \u{201c}{}\u{201d}; pick someone from \
+                             your list.",
+                            crate::text::quoted(&id)
                         ),
                     )
                     .into());
@@ -404,7 +405,10 @@ impl Store {
             if self.chip(id).is_err() {
                 return Err(Invalid::new(
                     "chipIds",
-                    format!("There is no chip \u{201c}{id}\u{201d}; pick from your chips."),
+                    format!(
+                        "There is no chip \u{201c}{}\u{201d}; pick from your chips.",
+                        crate::text::quoted(id)
+                    ),
                 )
                 .into());
             }

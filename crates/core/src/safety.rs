@@ -164,8 +164,9 @@ pub(crate) fn validate_region(code: &str) -> Result<(), Invalid> {
         "region",
         format!(
             "Ebb has numbers for {} so far; pick one of them, or \u{201c}other\u{201d} to keep \
-             only your own numbers. \u{201c}{code}\u{201d} isn't one.",
-            codes.join(", ")
+             only your own numbers. \u{201c}{}\u{201d} isn't one.",
+            codes.join(", "),
+            text::quoted(code)
         ),
     ))
 }
@@ -273,7 +274,9 @@ fn builtin_field(id: &str) -> Invalid {
     Invalid::new(
         "id",
         format!(
-            "Ebb's own numbers can be changed or hidden, not deleted; \u{201c}{id}\u{201d} is one of them."
+            "Ebb's own numbers can be changed or hidden, not deleted; \u{201c}{}\u{201d} is one \
+             of them.",
+            text::quoted(id)
         ),
     )
 }
@@ -375,18 +378,36 @@ impl Store {
         self.crisis_numbers()
     }
 
+    /// The built-in number `id`, if it is one: refused when it belongs to a region other than
+    /// the person's (Help now lists only their region's, so a change there is a mistake).
+    fn builtin_here(&self, id: &str) -> Result<Option<&'static BuiltinNumber>> {
+        let Some((region, number)) = builtin(id) else { return Ok(None) };
+        if self.region()?.as_deref() != Some(region.code.as_str()) {
+            return Err(Invalid::new(
+                "id",
+                format!(
+                    "That number is one of Ebb's for {}, not for the region chosen in Help now. \
+                     Nothing was changed.",
+                    region.name
+                ),
+            )
+            .into());
+        }
+        Ok(Some(number))
+    }
+
     /// Changes a number: a built-in's label and number are kept as the person's override (its
     /// data stays, so "Use Ebb's number" can bring it back); their own is changed in place.
     pub fn edit_crisis_number(&mut self, edit: CrisisNumberEdit) -> Result<CrisisNumbers> {
-        let is_builtin = builtin(&edit.id).is_some();
-        if !is_builtin && !self.own_number_exists(&edit.id)? {
+        let here = self.builtin_here(&edit.id)?;
+        if here.is_none() && !self.own_number_exists(&edit.id)? {
             return Err(Error::NotFound { what: "number", id: edit.id });
         }
         let label = text::label("label", "A label", &edit.label)?;
         let number = validate_phone("number", &edit.number)?;
         let now = self.clock.now().timestamp_millis();
         let tx = self.conn.transaction()?;
-        if let Some((_, data)) = builtin(&edit.id) {
+        if let Some(data) = here {
             // Only what differs from Ebb's data is kept as the person's own.
             let label = (label != data.label).then_some(label);
             let number = (number != data.number).then_some(number);
@@ -408,11 +429,12 @@ impl Store {
 
     /// Brings a built-in number back to Ebb's label and number (and shows it again).
     pub fn reset_crisis_number(&mut self, id: &str) -> Result<CrisisNumbers> {
-        if builtin(id).is_none() {
+        if self.builtin_here(id)?.is_none() {
             return Err(Invalid::new(
                 "id",
                 format!(
-                    "Only Ebb's own numbers can be reset; \u{201c}{id}\u{201d} isn't one of them."
+                    "Only Ebb's own numbers can be reset; \u{201c}{}\u{201d} isn't one of them.",
+                    text::quoted(id)
                 ),
             )
             .into());
@@ -428,13 +450,13 @@ impl Store {
         &mut self,
         change: CrisisNumberVisibility,
     ) -> Result<CrisisNumbers> {
-        if builtin(&change.id).is_none() {
+        if self.builtin_here(&change.id)?.is_none() {
             return Err(Invalid::new(
                 "id",
                 format!(
                     "Only Ebb's own numbers can be hidden (yours can be deleted); \
                      \u{201c}{}\u{201d} isn't one of Ebb's.",
-                    change.id
+                    text::quoted(&change.id)
                 ),
             )
             .into());
@@ -492,7 +514,8 @@ impl Store {
             )
             .into());
         }
-        let body = update.text.trim();
+        let cleaned = text::clean(&update.text);
+        let body = if text::written(&cleaned) { cleaned.as_str() } else { "" };
         let chars = body.chars().count();
         if chars > MAX_SAFETY_STEP_CHARS {
             return Err(Invalid::new(

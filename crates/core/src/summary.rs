@@ -81,9 +81,11 @@ impl Paper {
 #[ts(rename_all = "camelCase")]
 pub struct SummaryPeriod {
     /// The first local day, `YYYY-MM-DD`.
+    #[serde(deserialize_with = "crate::text::iso_date")]
     #[ts(type = "string")]
     pub from: NaiveDate,
     /// The last local day, `YYYY-MM-DD`.
+    #[serde(deserialize_with = "crate::text::iso_date")]
     #[ts(type = "string")]
     pub to: NaiveDate,
 }
@@ -94,9 +96,11 @@ pub struct SummaryPeriod {
 #[ts(rename_all = "camelCase")]
 pub struct SummaryRequest {
     /// The first local day, `YYYY-MM-DD`.
+    #[serde(deserialize_with = "crate::text::iso_date")]
     #[ts(type = "string")]
     pub from: NaiveDate,
     /// The last local day, `YYYY-MM-DD`.
+    #[serde(deserialize_with = "crate::text::iso_date")]
     #[ts(type = "string")]
     pub to: NaiveDate,
     /// The sections ticked (drawn in a fixed order, whatever order they come in).

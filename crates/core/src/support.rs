@@ -174,8 +174,8 @@ pub fn validate_phone(field: &'static str, phone: &str) -> Result<String, Invali
 
 /// A checked message: trimmed, 1–160 characters.
 fn validate_message(text: &str) -> Result<String, Invalid> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
+    let trimmed = crate::text::clean(text);
+    if !crate::text::written(&trimmed) {
         return Err(Invalid::new("text", "A message needs at least one word."));
     }
     let chars = trimmed.chars().count();
@@ -188,7 +188,7 @@ fn validate_message(text: &str) -> Result<String, Invalid> {
             ),
         ));
     }
-    Ok(trimmed.to_owned())
+    Ok(trimmed)
 }
 
 /// The number as a link target: its digits, with the `+` kept when it came first.
@@ -454,8 +454,8 @@ impl Store {
 
 fn person_note(note: Option<String>) -> Result<Option<String>, Invalid> {
     let Some(text) = note else { return Ok(None) };
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
+    let trimmed = crate::text::clean(&text);
+    if !crate::text::written(&trimmed) {
         return Ok(None);
     }
     let chars = trimmed.chars().count();
@@ -468,7 +468,7 @@ fn person_note(note: Option<String>) -> Result<Option<String>, Invalid> {
             ),
         ));
     }
-    Ok(Some(trimmed.to_owned()))
+    Ok(Some(trimmed))
 }
 
 #[cfg(test)]

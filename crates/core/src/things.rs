@@ -14,7 +14,7 @@ pub const MAX_PLANNED_AMOUNT: f64 = 10_000.0;
 
 /// The goal a person chose for one thing they track.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "camelCase", try_from = "GoalWire")]
 pub enum Goal {
     /// Not to use at all.
     Stop,
@@ -28,6 +28,43 @@ pub enum Goal {
     },
     /// To keep using, more safely.
     Safer,
+}
+
+/// A goal as it arrives: one flat object, so that a field a goal of that kind doesn't have is
+/// refused (serde's internally tagged unit variants would drop `{"kind":"stop","plannedAmount":2}`
+/// silently).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct GoalWire {
+    kind: GoalKind,
+    #[serde(default)]
+    planned_amount: Option<f64>,
+    #[serde(default)]
+    unit: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum GoalKind {
+    Stop,
+    CutDown,
+    Safer,
+}
+
+impl TryFrom<GoalWire> for Goal {
+    type Error = &'static str;
+
+    fn try_from(wire: GoalWire) -> std::result::Result<Self, Self::Error> {
+        match (wire.kind, wire.planned_amount, wire.unit) {
+            (GoalKind::CutDown, Some(planned_amount), Some(unit)) => {
+                Ok(Goal::CutDown { planned_amount, unit })
+            }
+            (GoalKind::CutDown, _, _) => Err("A cut-down goal needs a planned amount and a unit."),
+            (GoalKind::Stop, None, None) => Ok(Goal::Stop),
+            (GoalKind::Safer, None, None) => Ok(Goal::Safer),
+            (_, _, _) => Err("Only a cut-down goal has a planned amount and a unit."),
+        }
+    }
 }
 
 impl Goal {

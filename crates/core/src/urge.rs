@@ -72,7 +72,10 @@ impl<'de> Deserialize<'de> for Intensity {
                 Err(E::custom(Intensity::rejected(v)))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Intensity, E> {
-                Err(E::custom(Intensity::rejected(format!("the text {v:?}"))))
+                // Quote only the start: raw IPC can send megabytes.
+                let start: String = v.chars().take(12).collect();
+                let more = if v.chars().nth(12).is_some() { "…" } else { "" };
+                Err(E::custom(Intensity::rejected(format!("the text {start:?}{more}"))))
             }
             fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Intensity, E> {
                 Err(E::custom(Intensity::rejected(v)))
@@ -480,8 +483,9 @@ impl Store {
         }
         let mut techniques: HashMap<String, Vec<UsedTechnique>> = HashMap::new();
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT urge_id, technique_id, intensity_after, completed FROM technique_sessions \
-             WHERE urge_id IN ({placeholders}) ORDER BY started_at"
+            "SELECT urge_id, technique_id, intensity_after, completed FROM technique_sessions s \
+             WHERE urge_id IN ({placeholders}) AND {} ORDER BY started_at",
+            crate::sessions::COUNTS_AS_USE
         ))?;
         let rows = stmt.query_map(rusqlite::params_from_iter(ids()), |r| {
             Ok((

@@ -29,7 +29,10 @@ pub async fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo, IpcEr
 /// Replaces the store with a backup (`request`: `RestoreRequest`): the store as it is is backed
 /// up first, or, if damaged, moved aside and kept.
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<(), IpcError> {
     let request: RestoreRequest = decode(request)?;
     state.with_vault(move |shared, inner| shared.restore(inner, &request.name)).await
 }

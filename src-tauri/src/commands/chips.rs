@@ -15,14 +15,20 @@ pub async fn list_chips(state: State<'_, AppState>) -> Result<Vec<Chip>, IpcErro
 
 /// Adds the person's own chip (`request`: `AddChipRequest`).
 #[tauri::command]
-pub async fn add_chip(state: State<'_, AppState>, request: Value) -> Result<Chip, IpcError> {
+pub async fn add_chip(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<Chip, IpcError> {
     let request: AddChipRequest = decode(request)?;
     state.run(move |store| store.add_chip(request.kind, &request.label)).await
 }
 
 /// Renames, hides, shows or moves a chip (`request`: `ChipUpdate`).
 #[tauri::command]
-pub async fn update_chip(state: State<'_, AppState>, request: Value) -> Result<Chip, IpcError> {
+pub async fn update_chip(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<Chip, IpcError> {
     let request: ChipUpdate = decode(request)?;
     state.run(move |store| store.update_chip(request)).await
 }

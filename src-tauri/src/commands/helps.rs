@@ -19,7 +19,7 @@ pub async fn what_helps(state: State<'_, AppState>) -> Result<WhatHelps, IpcErro
 #[tauri::command]
 pub async fn suggest(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<Vec<Suggestion>, IpcError> {
     let request: SuggestRequest = decode(request)?;
     state.run(move |store| store.suggest(&request)).await
@@ -27,7 +27,10 @@ pub async fn suggest(
 
 /// Records "not now" or the technique chosen from suggestions (`request`: `SuggestionResponse`).
 #[tauri::command]
-pub async fn record_suggestion(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
+pub async fn record_suggestion(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<(), IpcError> {
     let request: SuggestionResponse = decode(request)?;
     state.run(move |store| store.record_suggestion(request)).await
 }
@@ -36,7 +39,7 @@ pub async fn record_suggestion(state: State<'_, AppState>, request: Value) -> Re
 #[tauri::command]
 pub async fn get_insights(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<Insights, IpcError> {
     let request: InsightsRequest = decode(request)?;
     state.run(move |store| store.insights(&request)).await

@@ -15,7 +15,7 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn list_journal(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<JournalPage, IpcError> {
     let request: JournalQuery = decode(request)?;
     state.run(move |store| store.journal_page(&request)).await
@@ -25,7 +25,7 @@ pub async fn list_journal(
 #[tauri::command]
 pub async fn get_journal_entry(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<JournalEntry, IpcError> {
     let request: IdRequest = decode(request)?;
     state.run(move |store| store.journal_entry(&request.id)).await
@@ -36,7 +36,7 @@ pub async fn get_journal_entry(
 #[tauri::command]
 pub async fn create_journal_entry(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<JournalEntry, IpcError> {
     let request: NewJournalEntry = decode(request)?;
     state.run(move |store| store.create_journal_entry(request)).await
@@ -46,7 +46,7 @@ pub async fn create_journal_entry(
 #[tauri::command]
 pub async fn edit_journal_entry(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<JournalEntry, IpcError> {
     let request: JournalEdit = decode(request)?;
     state.run(move |store| store.edit_journal_entry(request)).await
@@ -56,7 +56,7 @@ pub async fn edit_journal_entry(
 #[tauri::command]
 pub async fn delete_journal_entry(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<(), IpcError> {
     let request: IdRequest = decode(request)?;
     state.run(move |store| store.delete_journal_entry(&request.id)).await
@@ -66,7 +66,7 @@ pub async fn delete_journal_entry(
 #[tauri::command]
 pub async fn journal_for_urges(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<Vec<JournalEntry>, IpcError> {
     let request: JournalForUrges = decode(request)?;
     state.run(move |store| store.journal_for_urges(&request)).await
@@ -76,7 +76,7 @@ pub async fn journal_for_urges(
 #[tauri::command]
 pub async fn save_reflection(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<JournalEntry, IpcError> {
     let request: NewReflection = decode(request)?;
     state.run(move |store| store.save_reflection(request)).await

@@ -20,14 +20,14 @@ pub fn lock_status(state: State<'_, AppState>) -> LockStatus {
 
 /// Unlocks with the PIN or passphrase (`request`: `UnlockRequest`).
 #[tauri::command]
-pub async fn unlock(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
+pub async fn unlock(state: State<'_, AppState>, request: Option<Value>) -> Result<(), IpcError> {
     let request: UnlockRequest = decode(request)?;
     state.with_vault(move |shared, inner| shared.unlock(inner, &request.passcode)).await
 }
 
 /// Unlocks with the recovery code and sets a new passcode (`request`: `RecoverRequest`).
 #[tauri::command]
-pub async fn recover(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
+pub async fn recover(state: State<'_, AppState>, request: Option<Value>) -> Result<(), IpcError> {
     let request: RecoverRequest = decode(request)?;
     state
         .with_vault(move |shared, inner| {
@@ -41,7 +41,7 @@ pub async fn recover(state: State<'_, AppState>, request: Value) -> Result<(), I
 #[tauri::command]
 pub async fn set_passcode(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<RecoveryCode, IpcError> {
     let request: SetPasscodeRequest = decode(request)?;
     state
@@ -53,7 +53,10 @@ pub async fn set_passcode(
 
 /// Replaces the passcode, given the current one (`request`: `ChangePasscodeRequest`).
 #[tauri::command]
-pub async fn change_passcode(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
+pub async fn change_passcode(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<(), IpcError> {
     let request: ChangePasscodeRequest = decode(request)?;
     state
         .with_vault(move |shared, inner| {
@@ -65,7 +68,10 @@ pub async fn change_passcode(state: State<'_, AppState>, request: Value) -> Resu
 
 /// Removes the passcode, given the current one (`request`: `RemovePasscodeRequest`).
 #[tauri::command]
-pub async fn remove_passcode(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
+pub async fn remove_passcode(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<(), IpcError> {
     let request: RemovePasscodeRequest = decode(request)?;
     state
         .with_vault(move |shared, inner| {

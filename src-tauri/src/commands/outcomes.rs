@@ -9,7 +9,10 @@ use crate::state::AppState;
 
 /// Records or replaces an outcome (`request`: `OutcomeInput`).
 #[tauri::command]
-pub async fn set_outcome(state: State<'_, AppState>, request: Value) -> Result<Outcome, IpcError> {
+pub async fn set_outcome(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<Outcome, IpcError> {
     let request: OutcomeInput = decode(request)?;
     state.run(move |store| store.set_outcome(request)).await
 }
@@ -22,7 +25,10 @@ pub async fn get_rerate(state: State<'_, AppState>) -> Result<Option<Rerate>, Ip
 
 /// "Not now": don't ask about this craving again (`request`: `DismissRerateRequest`).
 #[tauri::command]
-pub async fn dismiss_rerate(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
+pub async fn dismiss_rerate(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<(), IpcError> {
     let request: DismissRerateRequest = decode(request)?;
     state.run(move |store| store.dismiss_rerate(&request.urge_id)).await
 }

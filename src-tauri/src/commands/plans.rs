@@ -19,35 +19,50 @@ pub async fn list_plans(state: State<'_, AppState>) -> Result<Vec<Plan>, IpcErro
 
 /// Makes a plan (`request`: `PlanInput`).
 #[tauri::command]
-pub async fn add_plan(state: State<'_, AppState>, request: Value) -> Result<Plan, IpcError> {
+pub async fn add_plan(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<Plan, IpcError> {
     let request: PlanInput = decode(request)?;
     state.run(move |store| store.add_plan(request)).await
 }
 
 /// Replaces what a plan says (`request`: `PlanEdit`).
 #[tauri::command]
-pub async fn update_plan(state: State<'_, AppState>, request: Value) -> Result<Plan, IpcError> {
+pub async fn update_plan(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<Plan, IpcError> {
     let request: PlanEdit = decode(request)?;
     state.run(move |store| store.update_plan(request)).await
 }
 
 /// Moves a plan in the order (`request`: `PlanMove`); returns every plan.
 #[tauri::command]
-pub async fn move_plan(state: State<'_, AppState>, request: Value) -> Result<Vec<Plan>, IpcError> {
+pub async fn move_plan(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<Vec<Plan>, IpcError> {
     let request: PlanMove = decode(request)?;
     state.run(move |store| store.move_plan(request)).await
 }
 
 /// Pauses or resumes a plan (`request`: `PlanPause`).
 #[tauri::command]
-pub async fn set_plan_paused(state: State<'_, AppState>, request: Value) -> Result<Plan, IpcError> {
+pub async fn set_plan_paused(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<Plan, IpcError> {
     let request: PlanPause = decode(request)?;
     state.run(move |store| store.set_plan_paused(request)).await
 }
 
 /// Deletes a plan for real (`request`: `IdRequest`).
 #[tauri::command]
-pub async fn delete_plan(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
+pub async fn delete_plan(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<(), IpcError> {
     let request: IdRequest = decode(request)?;
     state.run(move |store| store.delete_plan(&request.id)).await
 }
@@ -56,7 +71,7 @@ pub async fn delete_plan(state: State<'_, AppState>, request: Value) -> Result<(
 #[tauri::command]
 pub async fn matching_plans(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<Vec<Plan>, IpcError> {
     let request: IdRequest = decode(request)?;
     state.run(move |store| store.matching_plans(&request.id)).await
@@ -66,7 +81,7 @@ pub async fn matching_plans(
 #[tauri::command]
 pub async fn record_plan_shown(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<PlanUse, IpcError> {
     let request: PlanUseRequest = decode(request)?;
     state.run(move |store| store.record_plan_shown(request)).await
@@ -76,7 +91,7 @@ pub async fn record_plan_shown(
 #[tauri::command]
 pub async fn record_plan_acted(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<PlanUse, IpcError> {
     let request: PlanUseRequest = decode(request)?;
     state.run(move |store| store.record_plan_acted(request)).await
@@ -86,7 +101,7 @@ pub async fn record_plan_acted(
 #[tauri::command]
 pub async fn set_plan_followed(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<PlanUse, IpcError> {
     let request: PlanFollowedInput = decode(request)?;
     state.run(move |store| store.set_plan_followed(request)).await
@@ -96,7 +111,7 @@ pub async fn set_plan_followed(
 #[tauri::command]
 pub async fn plan_uses_for_urge(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<Vec<PlanUse>, IpcError> {
     let request: IdRequest = decode(request)?;
     state.run(move |store| store.plan_uses_for_urge(&request.id)).await
@@ -106,7 +121,7 @@ pub async fn plan_uses_for_urge(
 #[tauri::command]
 pub async fn goal_review(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<GoalReview, IpcError> {
     let request: IdRequest = decode(request)?;
     state.run(move |store| store.goal_review(&request.id)).await

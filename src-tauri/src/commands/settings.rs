@@ -17,7 +17,7 @@ pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, IpcErr
 #[tauri::command]
 pub async fn update_settings(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<Settings, IpcError> {
     let request: SettingsUpdate = decode(request)?;
     state.run(move |store| store.update_settings(request)).await

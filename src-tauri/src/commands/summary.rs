@@ -44,7 +44,7 @@ async fn drawn<T: Send + 'static>(
 #[tauri::command]
 pub async fn summary_journal_choices(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<Vec<JournalChoice>, IpcError> {
     let request: SummaryPeriod = decode(request)?;
     state.run(move |store| store.summary_journal_choices(&request)).await
@@ -54,7 +54,7 @@ pub async fn summary_journal_choices(
 #[tauri::command]
 pub async fn preview_summary(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<SummaryPreview, IpcError> {
     let request: ebb_core::SummaryRequest = decode(request)?;
     let (checked, figures, helps, journal) = gather(&state, request).await?;
@@ -68,7 +68,7 @@ pub async fn preview_summary(
 #[tauri::command]
 pub async fn save_summary(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<SavedFile, IpcError> {
     let request: SaveSummaryRequest = decode(request)?;
     let (checked, figures, helps, journal) = gather(&state, request.summary).await?;
@@ -94,7 +94,7 @@ pub async fn coping_card_draft(state: State<'_, AppState>) -> Result<CopingCard,
 
 /// The card as edited, drawn for the preview (`request`: `CardPreviewRequest`).
 #[tauri::command]
-pub async fn preview_card(request: Value) -> Result<PreviewImage, IpcError> {
+pub async fn preview_card(request: Option<Value>) -> Result<PreviewImage, IpcError> {
     let request: CardPreviewRequest = decode(request)?;
     drawn(move || card_preview(&request.card, request.theme)).await.map(PreviewImage::from)
 }
@@ -102,7 +102,7 @@ pub async fn preview_card(request: Value) -> Result<PreviewImage, IpcError> {
 /// Saves the card as a PDF or a PNG, NOT encrypted, where the person chose
 /// (`request`: `SaveCardRequest`).
 #[tauri::command]
-pub async fn save_card(request: Value) -> Result<SavedFile, IpcError> {
+pub async fn save_card(request: Option<Value>) -> Result<SavedFile, IpcError> {
     let request: SaveCardRequest = decode(request)?;
     drawn(move || {
         let bytes = match request.format {

@@ -36,7 +36,7 @@ pub async fn list_support_people(
 #[tauri::command]
 pub async fn add_support_person(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<SupportPerson, IpcError> {
     let request: NewSupportPerson = decode(request)?;
     state.run(move |store| store.add_support_person(request)).await
@@ -46,7 +46,7 @@ pub async fn add_support_person(
 #[tauri::command]
 pub async fn update_support_person(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<SupportPerson, IpcError> {
     let request: SupportPersonEdit = decode(request)?;
     state.run(move |store| store.update_support_person(request)).await
@@ -56,7 +56,7 @@ pub async fn update_support_person(
 #[tauri::command]
 pub async fn delete_support_person(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<(), IpcError> {
     let request: IdRequest = decode(request)?;
     state.run(move |store| store.delete_support_person(&request.id)).await
@@ -66,7 +66,7 @@ pub async fn delete_support_person(
 #[tauri::command]
 pub async fn reorder_support_people(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<Vec<SupportPerson>, IpcError> {
     let request: ReorderRequest = decode(request)?;
     state.run(move |store| store.reorder_support_people(request.ids)).await
@@ -76,7 +76,7 @@ pub async fn reorder_support_people(
 #[tauri::command]
 pub async fn add_support_message(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<SupportPerson, IpcError> {
     let request: NewSupportMessage = decode(request)?;
     state.run(move |store| store.add_support_message(request)).await
@@ -86,7 +86,7 @@ pub async fn add_support_message(
 #[tauri::command]
 pub async fn update_support_message(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<SupportPerson, IpcError> {
     let request: SupportMessageEdit = decode(request)?;
     state.run(move |store| store.update_support_message(request)).await
@@ -96,7 +96,7 @@ pub async fn update_support_message(
 #[tauri::command]
 pub async fn delete_support_message(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<SupportPerson, IpcError> {
     let request: IdRequest = decode(request)?;
     state.run(move |store| store.delete_support_message(&request.id)).await
@@ -112,7 +112,7 @@ pub async fn get_crisis_numbers(state: State<'_, AppState>) -> Result<CrisisNumb
 #[tauri::command]
 pub async fn add_crisis_number(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<CrisisNumbers, IpcError> {
     let request: NewCrisisNumber = decode(request)?;
     state.run(move |store| store.add_crisis_number(request)).await
@@ -122,7 +122,7 @@ pub async fn add_crisis_number(
 #[tauri::command]
 pub async fn edit_crisis_number(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<CrisisNumbers, IpcError> {
     let request: CrisisNumberEdit = decode(request)?;
     state.run(move |store| store.edit_crisis_number(request)).await
@@ -132,7 +132,7 @@ pub async fn edit_crisis_number(
 #[tauri::command]
 pub async fn reset_crisis_number(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<CrisisNumbers, IpcError> {
     let request: IdRequest = decode(request)?;
     state.run(move |store| store.reset_crisis_number(&request.id)).await
@@ -142,7 +142,7 @@ pub async fn reset_crisis_number(
 #[tauri::command]
 pub async fn set_crisis_number_hidden(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<CrisisNumbers, IpcError> {
     let request: CrisisNumberVisibility = decode(request)?;
     state.run(move |store| store.set_crisis_number_hidden(request)).await
@@ -152,7 +152,7 @@ pub async fn set_crisis_number_hidden(
 #[tauri::command]
 pub async fn delete_crisis_number(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<CrisisNumbers, IpcError> {
     let request: IdRequest = decode(request)?;
     state.run(move |store| store.delete_crisis_number(&request.id)).await
@@ -168,7 +168,7 @@ pub async fn get_safety_plan(state: State<'_, AppState>) -> Result<Vec<SafetyPla
 #[tauri::command]
 pub async fn set_safety_plan_step(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<Vec<SafetyPlanStep>, IpcError> {
     let request: SafetyPlanUpdate = decode(request)?;
     state.run(move |store| store.set_safety_plan_step(request)).await

@@ -21,7 +21,7 @@ pub async fn list_techniques(state: State<'_, AppState>) -> Result<Library, IpcE
 #[tauri::command]
 pub async fn create_pattern(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<Technique, IpcError> {
     let request: PatternInput = decode(request)?;
     state.run(move |store| store.create_pattern(request)).await
@@ -31,7 +31,7 @@ pub async fn create_pattern(
 #[tauri::command]
 pub async fn update_pattern(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<Technique, IpcError> {
     let request: PatternEdit = decode(request)?;
     state.run(move |store| store.update_pattern(request)).await
@@ -39,7 +39,10 @@ pub async fn update_pattern(
 
 /// Deletes a custom pattern; its past sessions keep its name (`request`: `IdRequest`).
 #[tauri::command]
-pub async fn delete_pattern(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
+pub async fn delete_pattern(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<(), IpcError> {
     let request: IdRequest = decode(request)?;
     state.run(move |store| store.delete_pattern(&request.id)).await
 }
@@ -48,7 +51,7 @@ pub async fn delete_pattern(state: State<'_, AppState>, request: Value) -> Resul
 #[tauri::command]
 pub async fn set_technique_hidden(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<Library, IpcError> {
     let request: TechniqueVisibility = decode(request)?;
     state.run(move |store| store.set_technique_hidden(request)).await
@@ -58,7 +61,7 @@ pub async fn set_technique_hidden(
 #[tauri::command]
 pub async fn start_session(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<TechniqueSession, IpcError> {
     let request: NewSession = decode(request)?;
     state.run(move |store| store.start_session(request)).await
@@ -68,7 +71,7 @@ pub async fn start_session(
 #[tauri::command]
 pub async fn record_check_in(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<CheckIn, IpcError> {
     let request: NewCheckIn = decode(request)?;
     state.run(move |store| store.record_check_in(request)).await
@@ -78,7 +81,7 @@ pub async fn record_check_in(
 #[tauri::command]
 pub async fn finish_session(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<TechniqueSession, IpcError> {
     let request: SessionEnd = decode(request)?;
     state.run(move |store| store.finish_session(request)).await

@@ -17,7 +17,7 @@ pub async fn list_things(state: State<'_, AppState>) -> Result<Vec<TrackedThing>
 #[tauri::command]
 pub async fn add_thing(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<TrackedThing, IpcError> {
     let request: NewThing = decode(request)?;
     state.run(move |store| store.add_thing(request)).await
@@ -27,7 +27,7 @@ pub async fn add_thing(
 #[tauri::command]
 pub async fn update_thing(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<TrackedThing, IpcError> {
     let request: ThingUpdate = decode(request)?;
     state.run(move |store| store.update_thing(request)).await

@@ -20,7 +20,7 @@ fn joined<T>(result: Result<Result<T, IpcError>, tauri::Error>) -> Result<T, Ipc
 #[tauri::command]
 pub async fn export_data(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<ExportReport, IpcError> {
     let request: ExportRequest = decode(request)?;
     let shared = state.shared();
@@ -37,7 +37,7 @@ pub async fn export_data(
 #[tauri::command]
 pub async fn export_csv(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<ExportReport, IpcError> {
     let request: CsvExportRequest = decode(request)?;
     let shared = state.shared();
@@ -48,7 +48,7 @@ pub async fn export_csv(
 #[tauri::command]
 pub async fn preview_import(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<ImportPreview, IpcError> {
     let request: ImportPreviewRequest = decode(request)?;
     let shared = state.shared();
@@ -64,7 +64,7 @@ pub async fn preview_import(
 #[tauri::command]
 pub async fn import_data(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<ImportReport, IpcError> {
     let request: ImportRequest = decode(request)?;
     if request.mode == ImportMode::Replace {

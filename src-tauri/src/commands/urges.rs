@@ -12,28 +12,40 @@ use crate::state::AppState;
 
 /// Logs a craving (`request`: `NewUrge`).
 #[tauri::command]
-pub async fn log_urge(state: State<'_, AppState>, request: Value) -> Result<Urge, IpcError> {
+pub async fn log_urge(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<Urge, IpcError> {
     let request: NewUrge = decode(request)?;
     state.run(move |store| store.log_urge(request)).await
 }
 
 /// Sets or clears a craving's note (`request`: `SetUrgeNoteRequest`).
 #[tauri::command]
-pub async fn set_urge_note(state: State<'_, AppState>, request: Value) -> Result<Urge, IpcError> {
+pub async fn set_urge_note(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<Urge, IpcError> {
     let request: SetUrgeNoteRequest = decode(request)?;
     state.run(move |store| store.set_urge_note(&request.id, request.note)).await
 }
 
 /// Deletes a craving for real (Undo) (`request`: `IdRequest`).
 #[tauri::command]
-pub async fn delete_urge(state: State<'_, AppState>, request: Value) -> Result<(), IpcError> {
+pub async fn delete_urge(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<(), IpcError> {
     let request: IdRequest = decode(request)?;
     state.run(move |store| store.delete_urge(&request.id)).await
 }
 
 /// A page of History, newest first (`request`: `ListUrgesRequest`).
 #[tauri::command]
-pub async fn list_urges(state: State<'_, AppState>, request: Value) -> Result<UrgePage, IpcError> {
+pub async fn list_urges(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<UrgePage, IpcError> {
     let request: ListUrgesRequest = decode(request)?;
     let filter = request.filter.unwrap_or_default();
     state
@@ -49,14 +61,20 @@ pub async fn count_urges(state: State<'_, AppState>) -> Result<u64, IpcError> {
 
 /// One craving with its chips and outcome (`request`: `IdRequest`).
 #[tauri::command]
-pub async fn get_urge(state: State<'_, AppState>, request: Value) -> Result<Urge, IpcError> {
+pub async fn get_urge(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<Urge, IpcError> {
     let request: IdRequest = decode(request)?;
     state.run(move |store| store.urge(&request.id)).await
 }
 
 /// Corrects a craving's intensity, time, note or thing (`request`: `UrgeEdit`).
 #[tauri::command]
-pub async fn edit_urge(state: State<'_, AppState>, request: Value) -> Result<Urge, IpcError> {
+pub async fn edit_urge(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<Urge, IpcError> {
     let request: UrgeEdit = decode(request)?;
     state.run(move |store| store.edit_urge(request)).await
 }
@@ -66,7 +84,7 @@ pub async fn edit_urge(state: State<'_, AppState>, request: Value) -> Result<Urg
 #[tauri::command]
 pub async fn set_urge_chip(
     state: State<'_, AppState>,
-    request: Value,
+    request: Option<Value>,
 ) -> Result<Vec<String>, IpcError> {
     let request: SetUrgeChipRequest = decode(request)?;
     state
@@ -76,7 +94,10 @@ pub async fn set_urge_chip(
 
 /// How many cravings match History's filters (`request`: `CountMatchingRequest`).
 #[tauri::command]
-pub async fn count_matching(state: State<'_, AppState>, request: Value) -> Result<u64, IpcError> {
+pub async fn count_matching(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> Result<u64, IpcError> {
     let request: CountMatchingRequest = decode(request)?;
     state.run(move |store| store.count_matching(&request.filter)).await
 }

@@ -13,6 +13,7 @@ mod journal;
 mod library;
 mod migrations;
 mod plans;
+mod refusals;
 mod sessions;
 mod summary;
 mod support;

@@ -113,3 +113,53 @@ fn deleting_a_craving_unlinks_its_sessions_but_keeps_the_practice() {
     let kept = store.session(&session.id).unwrap();
     assert_eq!(kept.urge_id, None, "nothing about the deleted craving stays on the session");
 }
+
+#[test]
+fn an_exercise_opened_and_left_is_not_a_use() {
+    let (mut store, clock) = store_at_t0();
+    let used = |store: &ebb_core::Store, urge: &str| -> Vec<String> {
+        let page = store.urges_page(None, 10).unwrap();
+        let urge = page.urges.iter().find(|u| u.id == urge).unwrap();
+        urge.techniques.iter().map(|t| t.technique_id.clone()).collect()
+    };
+    let stop = |store: &mut ebb_core::Store, id: String, seconds: u32| {
+        store
+            .finish_session(SessionEnd {
+                id,
+                completed: false,
+                actual_seconds: Some(seconds),
+                ..Default::default()
+            })
+            .unwrap();
+    };
+    let urge = store.log_urge(NewUrge::now(Intensity::try_from(7).unwrap())).unwrap();
+    let writing = store
+        .start_session(NewSession {
+            technique_id: "journaling".into(),
+            urge_id: Some(urge.id.clone()),
+            planned_seconds: 600,
+        })
+        .unwrap();
+    clock.advance(Duration::minutes(2));
+    stop(&mut store, writing.id, 120);
+    assert!(used(&store, &urge.id).is_empty(), "'Write it down' left with 'Not now' wrote nothing");
+    let glance = store.start_session(box_breathing(Some(urge.id.clone()))).unwrap();
+    stop(&mut store, glance.id, 4);
+    assert!(
+        used(&store, &urge.id).is_empty(),
+        "four seconds of box breathing is a glance, not a use"
+    );
+    let filter =
+        ebb_core::UrgeFilter { technique_id: Some("waiting".into()), ..Default::default() };
+    assert_eq!(
+        store.count_matching(&filter).unwrap(),
+        1,
+        "so the craving still reads as 'just waited'"
+    );
+    let practice = store.start_session(box_breathing(Some(urge.id.clone()))).unwrap();
+    stop(&mut store, practice.id, 90);
+    assert_eq!(used(&store, &urge.id), ["breathing.box"], "stopped after 90 seconds is practice");
+    let filter =
+        ebb_core::UrgeFilter { technique_id: Some("breathing.box".into()), ..Default::default() };
+    assert_eq!(store.count_matching(&filter).unwrap(), 1, "and History's filter finds it");
+}

@@ -891,7 +891,7 @@ uses: number, };
 
 export type ContextResult = { 
 /**
- * "After work", "In the evening", "Strong urges (8–10)".
+ * "After work", "In the evening", "Strong cravings (8–10)".
  */
 label: string, 
 /**
