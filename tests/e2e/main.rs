@@ -2,6 +2,7 @@
 //! Run under a display: `make test` wraps them in `xvfb-run -a`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accessibility;
 mod breathe;
 mod capture;
 mod data;

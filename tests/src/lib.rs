@@ -238,6 +238,21 @@ impl App {
         Ok(out)
     }
 
+    /// Presses a key (a WebDriver key code such as `"\u{E004}"` for Tab, `"\u{E007}"` for
+    /// Enter, `"\u{E00C}"` for Escape) on whatever has focus, as a keyboard would.
+    pub async fn press(&self, key: &str) -> Result<()> {
+        use fantoccini::actions::InputSource as _;
+        let actions = fantoccini::actions::KeyActions::new("keyboard".into())
+            .then(fantoccini::actions::KeyAction::Down {
+                value: key.chars().next().unwrap_or('\u{E004}'),
+            })
+            .then(fantoccini::actions::KeyAction::Up {
+                value: key.chars().next().unwrap_or('\u{E004}'),
+            });
+        self.client().perform_actions(actions).await?;
+        Ok(())
+    }
+
     /// Types `text` into the field matching `css`.
     pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
         self.wait_for(css).await?.send_keys(text).await?;
