@@ -28,6 +28,19 @@ impl IpcError {
     }
 }
 
+impl IpcError {
+    /// Something failed inside Ebb itself (a worker thread that panicked or was cancelled): the
+    /// person reads a plain sentence; the detail goes to the log (it never holds their data or
+    /// key material: it is a task error).
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        eprintln!("ebb: internal error: {detail}");
+        Self::new(
+            "internal",
+            "Ebb couldn't finish that just now, so nothing was changed. Please try again.",
+        )
+    }
+}
+
 impl From<ebb_core::Error> for IpcError {
     fn from(error: ebb_core::Error) -> Self {
         let field = match &error {

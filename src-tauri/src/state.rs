@@ -235,7 +235,7 @@ impl AppState {
             work(&shared, &mut inner)
         })
         .await
-        .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?
+        .map_err(IpcError::internal)?
     }
 }
 
@@ -376,7 +376,7 @@ impl Shared {
             work(&mut store)
         })
         .await
-        .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?;
+        .map_err(IpcError::internal)?;
         match result {
             Ok(value) => Ok(value),
             // SQLite found a damaged page: stop writing to the file, say so (#11).

@@ -19,8 +19,7 @@ const LICENCES: &str = include_str!("../../licences.json");
 /// Settings → About: the version, the data folder, and the open-source licences.
 #[tauri::command]
 pub fn about(state: State<'_, AppState>) -> Result<About, IpcError> {
-    let licences: Vec<Licence> = serde_json::from_str(LICENCES)
-        .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?;
+    let licences: Vec<Licence> = serde_json::from_str(LICENCES).map_err(IpcError::internal)?;
     let path = std::path::PathBuf::from(state.status().data_path);
     Ok(About {
         version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -54,5 +53,5 @@ pub async fn ui_ready<R: Runtime>(
     let shared = state.shared();
     tauri::async_runtime::spawn_blocking(move || shared.check_store())
         .await
-        .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?
+        .map_err(IpcError::internal)?
 }

@@ -13,7 +13,7 @@ pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>,
     let shared = state.shared();
     tauri::async_runtime::spawn_blocking(move || shared.list_backups())
         .await
-        .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?
+        .map_err(IpcError::internal)?
 }
 
 /// Makes a backup now, on its own connection (the person's is never held).
@@ -22,7 +22,7 @@ pub async fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo, IpcEr
     let shared = state.shared();
     tauri::async_runtime::spawn_blocking(move || shared.back_up(BackupReason::Manual))
         .await
-        .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?
+        .map_err(IpcError::internal)?
         .and_then(|made| made.ok_or_else(|| IpcError::new("internal", "Ebb didn't make a backup.")))
 }
 

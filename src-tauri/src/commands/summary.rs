@@ -36,7 +36,7 @@ async fn drawn<T: Send + 'static>(
 ) -> Result<T, IpcError> {
     tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?
+        .map_err(IpcError::internal)?
         .map_err(IpcError::from)
 }
 

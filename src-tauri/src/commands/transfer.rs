@@ -12,8 +12,7 @@ use crate::ipc::{
 use crate::state::AppState;
 
 fn joined<T>(result: Result<Result<T, IpcError>, tauri::Error>) -> Result<T, IpcError> {
-    result
-        .map_err(|e| IpcError::new("internal", format!("Something went wrong inside Ebb: {e}")))?
+    result.map_err(IpcError::internal)?
 }
 
 /// Saves everything, encrypted with a passphrase (`request`: `ExportRequest`).
