@@ -40,7 +40,7 @@ async fn two_things_chips_and_a_note_show_in_history() -> Result<()> {
     app.type_into("input[name=plan-amount]", "2").await?;
     app.type_into("input[name=plan-unit]", "glasses").await?;
     app.tap("[data-action=setup-save]").await?;
-    app.tap("[data-place=settings]").await?;
+    app.open_settings("tracking").await?;
     app.type_into("#new-thing-name", "vaping").await?;
     app.tap("input[name=new-thing-goal][value=stop]").await?;
     app.tap("[data-action=add-thing]").await?;
@@ -300,7 +300,7 @@ async fn check_in_reminders_are_opt_in() -> Result<()> {
         json!(false),
         "reminders stay off until the person turns them on"
     );
-    app.tap("[data-place=settings]").await?;
+    app.open_settings("checkins").await?;
     app.tap("input[name=reminders]").await?;
     // Desktop platforms grant local notifications; the plugin answers through real IPC.
     app.wait_for_text("Ebb will remind you to check in.").await?;

@@ -45,7 +45,7 @@ async fn back_up_now_from_settings_lists_the_backup() -> Result<()> {
     let app = App::start().await?;
     app.tap("[data-intensity='6']").await?;
     app.wait_for_text("Saved").await?;
-    app.tap("[data-place=settings]").await?;
+    app.open_settings("data").await?;
     app.tap("[data-testid=back-up-now]").await?;
     app.wait_for_text("Backed up.").await?;
     let items = app.texts("[data-testid=backups-settings] [data-testid=backup-item]").await?;
@@ -114,7 +114,7 @@ async fn an_export_opens_in_a_fresh_folder_with_the_same_counts() -> Result<()> 
     let app = App::start_in(from.path()).await?;
     let before_history = history_count(&app).await?;
     let before_insights = insights_cravings(&app).await?;
-    app.tap("[data-place=settings]").await?;
+    app.open_settings("data").await?;
     app.wait_for("[data-testid=data-settings]").await?;
     app.eval("document.querySelector('[data-testid=data-settings]').scrollIntoView()").await?;
     app.screenshot("settings-your-data").await?;

@@ -32,7 +32,7 @@ async fn insights_what_helps_filters_and_suggestions_on_generated_data() -> Resu
     let show_helps = "document.querySelector('[data-chart=helps]').scrollIntoView({block: 'start'}); return null";
     app.eval(show_helps).await?;
     app.screenshot("what-helps-light").await?;
-    app.tap("[data-place=settings]").await?;
+    app.open_settings("appearance").await?;
     app.tap("input[name=theme][value=dark]").await?;
     app.tap("[data-place=insights]").await?;
     app.wait_for("[data-chart=helps] [data-technique]").await?;

@@ -171,7 +171,7 @@ async fn write_it_down_after_logging_then_find_search_edit_and_delete() -> Resul
 #[tokio::test]
 async fn the_weekly_reflection_is_offered_once_opted_in_and_saved_as_an_entry() -> Result<()> {
     let app = App::start().await?;
-    app.tap("[data-place=settings]").await?;
+    app.open_settings("checkins").await?;
     app.tap("input[name=weeklyReflection]").await?;
     app.wait_for("input[name=weeklyReflection]:checked").await?;
     app.tap("[data-place=now]").await?;

@@ -162,7 +162,7 @@ async fn urge_surfing_records_a_check_in() -> Result<()> {
 
 /// Chooses a colour scheme in Settings, as a person would, and checks it is painted.
 async fn choose_theme(app: &App, theme: &str) -> Result<()> {
-    app.tap("[data-place=settings]").await?;
+    app.open_settings("appearance").await?;
     app.tap(&format!("input[name=theme][value={theme}]")).await?;
     app.wait_for(&format!("input[name=theme][value={theme}]:checked")).await?;
     // The radio shows the choice at once; the page is repainted when the save returns.
@@ -177,7 +177,7 @@ async fn reduced_motion_setting_stops_scaling_and_shows_the_countdown() -> Resul
     let app = App::start().await?;
     for reduced in [false, true] {
         if reduced {
-            app.tap("[data-place=settings]").await?;
+            app.open_settings("appearance").await?;
             app.tap("input[name=reduceMotion]").await?;
             app.wait_for("input[name=reduceMotion]:checked").await?;
         }
@@ -217,7 +217,7 @@ async fn reduced_motion_setting_stops_scaling_and_shows_the_countdown() -> Resul
 #[tokio::test]
 async fn the_one_tap_default_and_hiding_follow_the_person() -> Result<()> {
     let app = App::start().await?;
-    app.tap("[data-place=settings]").await?;
+    app.open_settings("appearance").await?;
     app.wait_for("select[name=default-technique] option[value='breathing.resonance']").await?;
     app.eval(
         "const s = document.querySelector('select[name=default-technique]'); \

@@ -14,7 +14,7 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
 
 /// Settings → Privacy and lock → set a PIN, typed twice; returns the recovery code shown once.
 async fn set_pin(app: &App, pin: &str) -> Result<String> {
-    app.tap("[data-place=settings]").await?;
+    app.open_settings("privacy").await?;
     app.tap("[data-testid=set-pin]").await?;
     app.type_into("[data-testid=passcode-input]", pin).await?;
     app.type_into("[data-testid=passcode-again]", pin).await?;

@@ -117,7 +117,7 @@ async fn a_plan_tied_to_after_work_is_shown_first_acted_on_and_followed() -> Res
     assert_eq!(uses.expect("answers")[0]["followed"], "yes");
 
     // The list says how it went, in plain words.
-    app.tap("[data-place=settings]").await?;
+    app.open_settings("tracking").await?;
     app.tap("[data-action=open-plans]").await?;
     app.wait_for("[data-plan-stats]").await?;
     let stats = app.texts("[data-plan-stats]").await?;
@@ -219,7 +219,7 @@ async fn a_cut_down_goal_review_counts_days_within_plan_from_logged_outcomes() -
         .expect("outcome saved");
     }
 
-    app.tap("[data-place=settings]").await?;
+    app.open_settings("tracking").await?;
     app.tap("[data-thing='evening wine'] [data-action=review-goal]").await?;
     app.wait_for_text("2 of the last 14 days within plan (3 with something recorded).").await?;
     app.wait_for_text("You planned 2 glasses a day; on days with an amount it was 2 on average.")

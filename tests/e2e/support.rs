@@ -17,7 +17,7 @@ async fn href(app: &App, css: &str) -> Result<String> {
 }
 
 async fn add_sam(app: &App) -> Result<()> {
-    app.tap("[data-place=settings]").await?;
+    app.open_settings("support").await?;
     app.type_into("[data-people-settings] input[name=person-name]", "Sam").await?;
     app.type_into("[data-people-settings] input[name=person-phone]", "+44 7700 900123").await?;
     app.type_into("[data-people-settings] input[name=person-note]", "calls back fast").await?;

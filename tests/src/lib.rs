@@ -238,6 +238,23 @@ impl App {
         Ok(out)
     }
 
+    /// Opens Settings at one of its sections (`appearance`, `tracking`, `chips`, `checkins`,
+    /// `support`, `privacy`, `data`, `share`, `about`), from wherever the app is.
+    pub async fn open_settings(&self, section: &str) -> Result<()> {
+        self.tap("[data-place=settings]").await?;
+        let page = format!("[data-testid=settings-{section}]");
+        if !self.all(&page).await?.is_empty() {
+            return Ok(());
+        }
+        let open = self.all("[data-action^=close-settings-]").await?;
+        if let Some(back) = open.first() {
+            back.click().await?;
+        }
+        self.tap(&format!("[data-section={section}]")).await?;
+        self.wait_for(&page).await?;
+        Ok(())
+    }
+
     /// Presses a key (a WebDriver key code such as `"\u{E004}"` for Tab, `"\u{E007}"` for
     /// Enter, `"\u{E00C}"` for Escape) on whatever has focus, as a keyboard would.
     pub async fn press(&self, key: &str) -> Result<()> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClient } from '../ipc/fake';
 import { BreathingPlayer } from './player.svelte';
+import { NOT_SAVED } from './recorder.svelte';
 
 describe('BreathingPlayer', () => {
   it('records a session, announces each phase once, and completes on time', async () => {
@@ -17,7 +18,7 @@ describe('BreathingPlayer', () => {
     player.tick(8_010);
     expect(player.announcement).toBe('Breathe out');
     player.tick(16_000);
-    await Promise.resolve();
+    await player.record.settled();
     expect(player.stage).toBe('after');
     expect(client.sessions[0]?.completed, 'ran to its end').toBe(true);
   });
@@ -40,9 +41,12 @@ describe('BreathingPlayer', () => {
     const client = new FakeClient();
     const player = new BreathingPlayer(client, { ...client.techniques[0]!, id: 'breathing.gone' }, 60);
     await player.start(0);
-    expect(player.record.error).toContain('no technique called');
+    expect(player.record.error, 'a calm line for after the exercise, not the core’s wording').toBe(NOT_SAVED);
+    expect(player.record.startFailure?.message, 'the reason is kept for debugging').toContain('no technique called');
     player.tick(4_500);
     expect(player.moment?.phase.name, 'the exercise goes on').toBe('holdIn');
+    await player.stop();
+    expect(player.stage, 'Stop still ends it, without throwing at the person').toBe('after');
   });
 
   it('leaving in the first moment (Back as Stop, before the start is written) still records it stopped', async () => {

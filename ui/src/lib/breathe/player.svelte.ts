@@ -30,17 +30,19 @@ export class BreathingPlayer {
     this.record = new SessionRecorder(client, technique.id, durationSeconds, urgeId);
   }
 
-  /** Records the session and starts breathing at `nowMs` (performance.now()). */
-  async start(nowMs: number): Promise<void> {
+  /** Starts breathing at `nowMs` (performance.now()) at once, and writes the record alongside.
+   *  The breathing never waits for the record: the returned promise is only the record's (it
+   *  resolves once it is written or given up on, and never rejects). */
+  start(nowMs: number): Promise<void> {
     const pattern = this.technique.pattern;
     if (!pattern) {
       this.error = `${this.technique.name} is not a breathing pattern.`;
-      return;
+      return Promise.resolve();
     }
     // Breathing starts at once; the record is written alongside (cope first, log later).
     this.timer = new BreathingTimer(pattern, this.durationSeconds, nowMs);
     this.tick(nowMs);
-    await this.record.start();
+    return this.record.start();
   }
 
   /** Called every frame: works out where the session is from the clock alone. */

@@ -52,4 +52,23 @@ describe('StepsPlayer', () => {
     await player.stop();
     expect(c.sessions[0]?.completed).toBe(false);
   });
+
+  it('knows at once that the practice was completed, whatever the store is doing, and records it after', async () => {
+    const c = client();
+    const write = c.startSession.bind(c);
+    let release: () => void = () => {};
+    c.startSession = (request) =>
+      new Promise((resolve, reject) => {
+        release = () => void write(request).then(resolve, reject);
+      });
+    const player = new StepsPlayer(c, grounding);
+    const started = player.start();
+    for (let i = 0; i < 5; i++) void player.next();
+    expect(player.finished).toBe(true);
+    expect(player.completed, '"Well done" shows without waiting for the record').toBe(true);
+    release();
+    await started;
+    await player.record.settled();
+    expect(c.sessions[0], 'the end attaches once the start exists').toMatchObject({ completed: true });
+  });
 });

@@ -10,6 +10,9 @@ const SECONDS_PER_STEP = 60;
 export class StepsPlayer {
   index = $state(0);
   finished = $state(false);
+  /** Went through every step (true) or left early (false); null until finished. Known at once,
+   *  whatever the record is doing. */
+  completed = $state<boolean | null>(null);
   readonly record: SessionRecorder;
 
   constructor(
@@ -29,6 +32,7 @@ export class StepsPlayer {
     return this.index >= this.technique.steps.length - 1;
   }
 
+  /** Writes the start record; the first step is shown without waiting for it. */
   start(): Promise<void> {
     return this.record.start();
   }
@@ -54,6 +58,7 @@ export class StepsPlayer {
   private async finish(completed: boolean): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    this.completed = completed;
     await this.record.end(completed);
   }
 }

@@ -45,7 +45,7 @@ describe('UrgeSurfer', () => {
     expect(surfer.elapsedMs).toBe(120_000);
     surfer.notNow();
     surfer.tick(500_000 + 540_000);
-    await Promise.resolve();
+    await surfer.record.settled();
     expect(surfer.stage, 'the extended timer ran out').toBe('after');
     expect(client.sessions[0]).toMatchObject({ completed: true, plannedSeconds: 600, actualSeconds: 600 });
   });
@@ -67,5 +67,28 @@ describe('UrgeSurfer', () => {
     client.recordCheckIn = original;
     await surfer.stop();
     expect(client.sessions[0]?.completed).toBe(false);
+  });
+
+  it('a check-in answered while the start is still being written is saved, before the end "It passed" makes at once', async () => {
+    const client = new FakeClient();
+    const write = client.startSession.bind(client);
+    let release: () => void = () => {};
+    client.startSession = (request) =>
+      new Promise((resolve, reject) => {
+        release = () => void write(request).then(resolve, reject);
+      });
+    const surfer = new UrgeSurfer(client, surfing(client), 300, null);
+    const started = surfer.start(0);
+    surfer.tick(1_000);
+    expect(surfer.elapsedMs, 'the timer runs while the store is busy').toBe(1_000);
+    surfer.openCheckIn();
+    const answered = surfer.checkIn(true, 2);
+    expect(surfer.stage, '"It passed" ends the session at once, not when the store answers').toBe('after');
+    expect(surfer.completed, 'the closing words know it was completed').toBe(true);
+    release();
+    await Promise.all([started, answered]);
+    expect(client.checkIns.map((c) => [c.passed, c.intensity]), 'the answer is attached to the record').toEqual([[true, 2]]);
+    expect(client.sessions[0], 'and the end after it').toMatchObject({ completed: true });
+    expect(surfer.error, 'the check-in went in before the end closed check-ins').toBeNull();
   });
 });

@@ -16,6 +16,8 @@ export type SurfStage = 'running' | 'after';
 
 export class UrgeSurfer {
   stage = $state<SurfStage>('running');
+  /** How it ended, as the person saw it (the record may still be on its way): null while running. */
+  completed = $state<boolean | null>(null);
   step = $state(0);
   elapsedMs = $state(0);
   plannedMs = $state(0);
@@ -48,9 +50,11 @@ export class UrgeSurfer {
     return this.step >= this.technique.steps.length - 1;
   }
 
-  async start(nowMs: number): Promise<void> {
+  /** Starts the timer at `nowMs` at once; the record is written alongside (the returned
+   *  promise is the record's, which nothing needs to wait for). */
+  start(nowMs: number): Promise<void> {
     this.startMs = nowMs;
-    await this.record.start();
+    return this.record.start();
   }
 
   /** Called by a timer: where are we now? Asks a check-in when one is due; ends at the end. */
@@ -87,7 +91,8 @@ export class UrgeSurfer {
     this.asking = true;
   }
 
-  /** Records an answer; the next check-in comes a few minutes from now. */
+  /** Records an answer; the next check-in comes a few minutes from now. "It passed" ends the
+   *  session at once; the answer is saved once the start record exists, before the end. */
   async checkIn(passed: boolean, intensity: number | null): Promise<void> {
     this.asking = false;
     this.nextCheckInMs = this.elapsedMs + CHECK_IN_EVERY_MS;
@@ -96,14 +101,16 @@ export class UrgeSurfer {
       : intensity !== null
         ? `Noted: ${intensity} now. Keep breathing with it; urges usually peak and ease.`
         : 'Noted. Keep breathing with it.';
-    const session = this.record.session;
-    if (!session) return;
-    try {
-      await this.client.recordCheckIn({ sessionId: session.id, passed, intensity: intensity ?? undefined });
-    } catch (error) {
-      this.error = toFailure(error).message;
-    }
-    if (passed) await this.end(true);
+    const saved = this.record.attach(async (session) => {
+      try {
+        await this.client.recordCheckIn({ sessionId: session.id, passed, intensity: intensity ?? undefined });
+      } catch (error) {
+        this.error = toFailure(error).message;
+      }
+    });
+    // Queued after the check-in: the core closes check-ins once a session has ended.
+    if (passed) await Promise.all([saved, this.end(true)]);
+    else await saved;
   }
 
   /** Skips a due check-in without answering. */
@@ -124,6 +131,7 @@ export class UrgeSurfer {
   private async end(completed: boolean): Promise<void> {
     if (this.stage !== 'running') return;
     this.stage = 'after';
+    this.completed = completed;
     this.asking = false;
     await this.record.end(completed, {
       actualSeconds: Math.min(7200, Math.round(this.elapsedMs / 1000)),

@@ -1,6 +1,7 @@
 // A tracked thing being written: name and goal, as typed. The store judges it; only the amount
 // is read here, so "two" gets a clear message before anything is sent.
 import type { Goal, TrackedThing } from '../ipc/bindings';
+import { withUnit } from '../units';
 
 export type GoalKind = Goal['kind'];
 
@@ -38,8 +39,8 @@ export class ThingDraft {
   }
 }
 
-/** "Cut down · 2 glasses a day", for lists. */
+/** "Cut down · 2 glasses a day" ("1 glass"), for lists. */
 export function goalSummary(goal: Goal): string {
-  if (goal.kind === 'cutDown') return `Cut down · ${goal.plannedAmount} ${goal.unit} a day`;
+  if (goal.kind === 'cutDown') return `Cut down · ${withUnit(goal.plannedAmount, goal.unit)} a day`;
   return GOAL_LABELS[goal.kind];
 }

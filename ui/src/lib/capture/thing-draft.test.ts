@@ -24,5 +24,9 @@ describe('ThingDraft', () => {
   it('summarises a goal in plain words', () => {
     expect(goalSummary({ kind: 'cutDown', plannedAmount: 2, unit: 'glasses' })).toBe('Cut down · 2 glasses a day');
     expect(goalSummary({ kind: 'stop' })).toBe('Stop');
+    expect(
+      goalSummary({ kind: 'cutDown', plannedAmount: 1, unit: 'glasses' }),
+      'one takes the singular (issue #14: "1 glasses")',
+    ).toBe('Cut down · 1 glass a day');
   });
 });

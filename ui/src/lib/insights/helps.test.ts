@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TechniqueEffect } from '../ipc/bindings';
-import { PLOT, intervalMarks, intervalScale, techniqueSummary } from './helps';
+import { PLOT, intervalMarks, intervalScale } from './helps';
 
 function effect(over: Partial<TechniqueEffect>): TechniqueEffect {
   return {
@@ -47,13 +47,5 @@ describe('interval plots', () => {
 
   it('keeps a bar visible when the interval is a single point', () => {
     expect(intervalMarks(waiting, scale).barWidth, 'a zero-width bar would vanish').toBeGreaterThanOrEqual(2);
-  });
-
-  it('summarises a row in words with the same figures the screen shows', () => {
-    const text = techniqueSummary(box);
-    expect(text).toContain('about 2 points lower than waiting');
-    expect(text).toContain("didn't use or used less: 50% of 8");
-    expect(text).toContain('based on 9 uses');
-    expect(techniqueSummary(waiting), 'the baseline has no interval of its own').toContain('the baseline');
   });
 });

@@ -2,7 +2,6 @@
 // as a dot, and waiting at 0, every row on one scale so rows can be compared by eye.
 import type { TechniqueEffect } from '../ipc/bindings';
 import { linear, pointsDomain, pointsTicks } from './scale';
-import { benefitText, intervalText, winShareText } from './words';
 
 /** The interval plots' width in SVG units, and the margin kept free at either end. */
 export const PLOT = { width: 300, pad: 14 } as const;
@@ -39,12 +38,4 @@ export function intervalMarks(t: Pick<TechniqueEffect, 'low' | 'high' | 'benefit
   const b = scale.x(clamp(Math.max(t.low, t.high)));
   const width = Math.max(2, b - a);
   return { barX: (a + b) / 2 - width / 2, barWidth: width, dotX: scale.x(clamp(t.benefit)), zeroX: scale.x(0) };
-}
-
-/** Everything the list says about one technique, for its visually hidden summary. */
-export function techniqueSummary(t: TechniqueEffect): string {
-  const parts = [t.name, benefitText(t)];
-  if (!t.baseline) parts.push(intervalText(t));
-  parts.push(winShareText(t), t.confidence);
-  return parts.join('; ') + '.';
 }

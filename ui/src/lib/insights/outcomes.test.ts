@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { OutcomeWeek } from '../ipc/bindings';
-import { outcomeShares, outcomesLayout, outcomesSummary, outcomeTotals } from './outcomes';
+import {
+  OUTCOMES_BOX,
+  fitLabels,
+  outcomeShares,
+  outcomesLayout,
+  outcomesSummary,
+  outcomeTotals,
+  weekLabelIndices,
+} from './outcomes';
 
 const weeks: OutcomeWeek[] = [
   { weekStart: '2025-03-03', recorded: 4, riddenOut: 2, usedLess: 1 },
@@ -51,5 +59,51 @@ describe('outcomesSummary', () => {
 
   it('is kind when nothing was recorded', () => {
     expect(outcomesSummary('Vaping', [weeks[1]!])).toBe('Vaping: nothing recorded in this time yet.');
+  });
+});
+
+describe('fitLabels: room for the labels as drawn (issue #14: "100%" clipped to ".00%")', () => {
+  it('keeps the default margins while labels fit them, or before they are measured', () => {
+    expect(fitLabels(OUTCOMES_BOX, { width: 0, height: 0 }), 'nothing measured yet').toEqual(OUTCOMES_BOX);
+    expect(fitLabels(OUTCOMES_BOX, { width: 20, height: 12 }), 'small labels fit the defaults').toEqual(OUTCOMES_BOX);
+  });
+
+  it('widens the left margin to the widest share label, so "100%" is whole', () => {
+    // "100%" at 12 px is about 30 px wide: more than the default 34 px margin leaves after the gap.
+    const box = fitLabels(OUTCOMES_BOX, { width: 31, height: 15 });
+    expect(box.left - 5, 'the label ends 5 px before the plot and starts inside the chart').toBeGreaterThanOrEqual(31);
+  });
+
+  it('at 200% text, makes room around the plot and keeps the plot its height', () => {
+    const box = fitLabels(OUTCOMES_BOX, { width: 62, height: 30 });
+    expect(box.left, 'the wide label fits left of the plot').toBeGreaterThanOrEqual(62 + 5);
+    expect(box.top, 'half the top label fits above the top line').toBeGreaterThanOrEqual(15);
+    expect(box.bottom, 'a whole week label fits under the base').toBeGreaterThanOrEqual(30);
+    const plot = (b: typeof box) => b.height - b.top - b.bottom;
+    expect(plot(box), 'the bars keep their height; the chart grows instead').toBe(plot(OUTCOMES_BOX));
+    const layout = outcomesLayout(weeks, box);
+    expect(layout.bars[0]!.x, 'the first bar starts right of the labels').toBeGreaterThan(62 + 5);
+  });
+});
+
+describe('week labels never overlap, whatever the text size', () => {
+  const week = (i: number): OutcomeWeek => ({ weekStart: `2025-03-${String(3 + i).padStart(2, '0')}`, recorded: 1, riddenOut: 1, usedLess: 0 });
+  const four = [0, 1, 2, 3].map(week);
+
+  it('draws every label while they fit, and the usual at most 4 before they are measured', () => {
+    expect(weekLabelIndices(4, 75, 38, 18), 'four short labels fit four 75 px slots').toEqual([0, 1, 2, 3]);
+    expect(weekLabelIndices(13, 20, 0, 18), 'unmeasured: evenly spaced, at most 4').toEqual([0, 4, 8, 12]);
+  });
+
+  it('skips labels when large text makes them wider than a slot', () => {
+    // 200% text: "16 Nov" is about 76 px wide, the slots about 75 px.
+    const picked = weekLabelIndices(4, 75, 76, 38);
+    expect(picked, 'every other week').toEqual([0, 2]);
+    const layout = outcomesLayout(four, { ...OUTCOMES_BOX, width: 358 }, 76);
+    const xs = layout.labels.map((l) => l.x);
+    for (let i = 1; i < xs.length; i++) {
+      expect(xs[i]! - xs[i - 1]!, 'centres at least a label and a gap apart').toBeGreaterThanOrEqual(76 + 8);
+    }
+    expect(xs[0]! - 38, 'the first label starts inside the plot').toBeGreaterThanOrEqual(OUTCOMES_BOX.left);
   });
 });

@@ -1,55 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanDays } from '../ipc/bindings';
 import {
-  benefitText,
-  contextBestText,
   intervalText,
   oneDecimal,
   planAmountText,
   planWithinText,
   weekLabel,
-  winShareText,
 } from './words';
 
-describe('benefitText (care.md §5: "about 2 points lower than waiting")', () => {
-  it('rounds to one decimal, or whole when that is what it is', () => {
-    expect(benefitText({ benefit: 1.96, baseline: false })).toBe('about 2 points lower than waiting');
-    expect(benefitText({ benefit: 1.24, baseline: false })).toBe('about 1.2 points lower than waiting');
-  });
-
-  it('says "point" for one', () => {
-    expect(benefitText({ benefit: 1.02, baseline: false }), 'no "1 points"').toBe('about 1 point lower than waiting');
-  });
-
-  it('says higher when a technique did worse than waiting, without judging', () => {
-    expect(benefitText({ benefit: -0.54, baseline: false })).toBe('about 0.5 points higher than waiting');
-  });
-
-  it('does not claim a difference that rounds away', () => {
-    expect(benefitText({ benefit: 0.03, baseline: false })).toBe('about the same as waiting');
-    expect(oneDecimal(-0.01), 'no "-0"').toBe('0');
-  });
-
-  it('marks the baseline as the baseline, whatever its number', () => {
-    expect(benefitText({ benefit: 0, baseline: true })).toBe('the baseline');
+describe('oneDecimal', () => {
+  it('keeps one decimal at most and never shows -0', () => {
+    expect(oneDecimal(1.96), 'rounded, with no trailing .0').toBe('2');
+    expect(oneDecimal(1.24)).toBe('1.2');
+    expect(oneDecimal(-0.01), 'a tiny negative is 0, not -0').toBe('0');
   });
 });
 
 describe('interval and shares', () => {
   it('says the likely range in plain words', () => {
     expect(intervalText({ low: -0.5, high: 3, baseline: false })).toBe('likely between 0.5 higher and 3 lower than waiting');
-  });
-
-  it('gives the share who did not use or used less, with what it rests on', () => {
-    expect(winShareText({ winShare: 0.64, winOf: 25 })).toBe("didn't use or used less: 64% of 25");
-    expect(winShareText({ winShare: null, winOf: 0 }), 'no made-up 0%').not.toContain('%');
-  });
-
-  it('names the best technique in a situation with how often it was used', () => {
-    expect(contextBestText({ techniqueId: 'b', name: 'Box breathing', benefit: 2.1, uses: 9 })).toBe(
-      'Box breathing: about 2.1 points lower than waiting, 9 times',
-    );
-    expect(contextBestText(null), 'something kind, never empty').not.toBe('');
   });
 });
 
@@ -68,6 +37,9 @@ describe('plan to cut down', () => {
   it('gives the plan and the mean on days with amounts, only where there were amounts', () => {
     expect(planAmountText(plan)).toBe('Planned 3 drinks a day, about 2.4 on days with amounts.');
     expect(planAmountText({ ...plan, actualMean: null })).toBe('Planned 3 drinks a day.');
+    expect(planAmountText({ ...plan, planned: 1, actualMean: null }), 'one drink, not "1 drinks"').toBe(
+      'Planned 1 drink a day.',
+    );
   });
 });
 

@@ -1,23 +1,12 @@
 // The words of Insights (care.md §1, §2, §5): short and plain, never a promise or a verdict.
 // "About 2 points lower than waiting" is a pattern in the person's own check-ins, nothing more.
-import type { ContextBest, PlanDays, TechniqueEffect } from '../ipc/bindings';
+import type { PlanDays, TechniqueEffect } from '../ipc/bindings';
+import { withUnit } from '../units';
 
 /** One decimal at most, and none when it is whole: 1.96 → "2", 1.24 → "1.2", −0.01 → "0". */
 export function oneDecimal(value: number): string {
   const rounded = Math.round(value * 10) / 10;
   return Object.is(rounded, -0) || rounded === 0 ? '0' : String(rounded);
-}
-
-function points(magnitude: string): string {
-  return `${magnitude} ${magnitude === '1' ? 'point' : 'points'}`;
-}
-
-/** "about 2 points lower than waiting", "about 0.5 points higher than waiting", or "the baseline". */
-export function benefitText(t: Pick<TechniqueEffect, 'benefit' | 'baseline'>): string {
-  if (t.baseline) return 'the baseline';
-  const size = oneDecimal(Math.abs(t.benefit));
-  if (size === '0') return 'about the same as waiting';
-  return `about ${points(size)} ${t.benefit > 0 ? 'lower' : 'higher'} than waiting`;
 }
 
 /** One end of an interval in words: "2.1 lower", "0.5 higher", "the same". */
@@ -37,20 +26,8 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** "didn't use or used less: 64% of 25". */
-export function winShareText(t: Pick<TechniqueEffect, 'winShare' | 'winOf'>): string {
-  if (t.winShare === null || t.winOf === 0) return "didn't use or used less: not noted yet";
-  return `didn't use or used less: ${percent(t.winShare)} of ${t.winOf}`;
-}
-
 export function times(n: number): string {
   return n === 1 ? 'once' : `${n} times`;
-}
-
-/** "Box breathing: about 2 points lower than waiting, 9 times". */
-export function contextBestText(best: ContextBest | null): string {
-  if (!best) return 'No technique used often enough here yet to compare.';
-  return `${best.name}: ${benefitText({ benefit: best.benefit, baseline: false })}, ${times(best.uses)}`;
 }
 
 /** An amount in the person's unit: 2 → "2", 2.25 → "2.3". */
@@ -67,7 +44,7 @@ export function planWithinText(plan: PlanDays): string {
 
 /** "Planned 3 drinks a day, about 2.4 on days with amounts." */
 export function planAmountText(plan: PlanDays): string {
-  const planned = `Planned ${amount(plan.planned)} ${plan.unit} a day`;
+  const planned = `Planned ${withUnit(amount(plan.planned), plan.unit)} a day`;
   if (plan.actualMean === null) return `${planned}.`;
   return `${planned}, about ${amount(plan.actualMean)} on days with amounts.`;
 }

@@ -281,16 +281,29 @@ export class IpcFailure extends Error implements IpcError {
   readonly code: string;
   /** The request's field at fault (`from`, `talkAbout`…), when the refusal names one. */
   readonly field?: string;
+  /** What the runtime or a plugin really said, for debugging only: never shown to the person
+   *  (it can be serde's or Tauri's wording, which means nothing to them). */
+  readonly detail?: string;
 
-  constructor(code: string, message: string, field?: string) {
+  constructor(code: string, message: string, field?: string, detail?: string) {
     super(message);
     this.name = 'IpcFailure';
     this.code = code;
     this.field = field;
+    this.detail = detail;
   }
 }
 
-/** Turns whatever a rejected `invoke` threw into an `IpcFailure` with a readable message. */
+/** What the person reads when the problem is not one of Ebb's own refusals (the runtime
+ *  rejected the call before Ebb ran, a plugin failed): short, calm and true, since such a
+ *  call changed nothing. */
+export const INTERNAL_MESSAGE = "Ebb couldn't handle that just now, so nothing was changed. Please try again.";
+
+/** Turns whatever a rejected `invoke` threw into an `IpcFailure` with a readable message.
+ *  Only Ebb's own `{ code, message }` errors keep their message; anything else (a bare string
+ *  from the Tauri runtime such as "invalid args `request` for command …", serde's text, a
+ *  plugin's or a JS error) becomes `internal` with `INTERNAL_MESSAGE`, the raw text kept on
+ *  `detail` only. */
 export function toFailure(error: unknown): IpcFailure {
   if (error instanceof IpcFailure) return error;
   if (
@@ -303,13 +316,54 @@ export function toFailure(error: unknown): IpcFailure {
     const field = (error as { field?: unknown }).field;
     return new IpcFailure(code, message, typeof field === 'string' ? field : undefined);
   }
-  const text = error instanceof Error ? error.message : String(error);
-  return new IpcFailure('internal', `Something went wrong inside Ebb: ${text}`);
+  const detail = error instanceof Error ? error.message : String(error);
+  return new IpcFailure('internal', INTERNAL_MESSAGE, undefined, detail);
+}
+
+const REPLACEMENT = '\uFFFD';
+
+/** `text` with every lone UTF-16 surrogate (half of a pair with no other half, as a cut or
+ *  badly pasted emoji leaves) replaced by U+FFFD. Tauri's JSON parser refuses a lone surrogate
+ *  before Ebb runs, so the whole note would be lost. Written as a loop: WebKitGTK may lack
+ *  `String.prototype.toWellFormed`. */
+export function wellFormedText(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) continue;
+    if (unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i += 1; // A whole pair: keep both halves.
+        continue;
+      }
+    }
+    out += text.slice(from, i) + REPLACEMENT;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** `value` with `wellFormedText` applied to every string in it, keys included, through plain
+ *  objects and arrays at any depth. Anything else (numbers, booleans, null, binary buffers) is
+ *  passed as it is. */
+export function wellFormedArgs<T>(value: T): T {
+  if (typeof value === 'string') return wellFormedText(value) as T;
+  if (Array.isArray(value)) return value.map((item) => wellFormedArgs(item)) as T;
+  if (typeof value === 'object' && value !== null) {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[wellFormedText(key)] = wellFormedArgs(item);
+    return out as T;
+  }
+  return value;
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<T>(command, args === undefined ? undefined : wellFormedArgs(args));
   } catch (error) {
     throw toFailure(error);
   }
@@ -418,7 +472,8 @@ export function tauriClient(): EbbClient {
     saveCard: (request) => call('save_card', { request }),
     chooseSaveFile: async (defaultName, filter) => {
       try {
-        return await saveDialog({ defaultPath: defaultName, filters: [filter] });
+        // The name can come from the person's words: a lone surrogate would fail the same way.
+        return await saveDialog({ defaultPath: wellFormedText(defaultName), filters: [filter] });
       } catch (error) {
         throw toFailure(error);
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GoalReview } from '../ipc/bindings';
 import { FakeClient } from '../ipc/fake';
 import { ThingDraft } from '../capture/thing-draft.svelte';
 import { GoalReviewState, reviewLines } from './goals.svelte';
@@ -37,5 +38,22 @@ describe('GoalReviewState', () => {
     const state = new GoalReviewState(client, thing.id);
     await state.load();
     expect(reviewLines(state.review!)).toEqual(['0 cravings logged in the last 14 days.']);
+  });
+
+  it('says "1 glass", not "1 glasses", for a plan of one', () => {
+    const plan = { within: 1, recorded: 1, of: 14, planned: 1, unit: 'glasses', actualMean: 1 };
+    const review: GoalReview = {
+      trackedId: 't1',
+      name: 'wine',
+      goal: { kind: 'cutDown', plannedAmount: 1, unit: 'glasses' },
+      days: [],
+      plan,
+      cravings: 1,
+      riddenOut: 0,
+      usedLess: 0,
+    };
+    expect(reviewLines(review)[1], 'the unit agrees with the planned amount').toBe(
+      'You planned 1 glass a day; on days with an amount it was 1 on average.',
+    );
   });
 });

@@ -4,6 +4,7 @@
 import type { GoalReview } from '../ipc/bindings';
 import { toFailure, type EbbClient } from '../ipc/client';
 import type { ThingDraft } from '../capture/thing-draft.svelte';
+import { withUnit } from '../units';
 
 /** care.md §6, for a "use more safely" goal. */
 export const SAFER_USE_TIPS = [
@@ -23,7 +24,7 @@ export function reviewLines(review: GoalReview): string[] {
       lines.push(`${p.within} of the last ${p.of} days within plan (${p.recorded} with something recorded).`);
       if (p.actualMean !== null) {
         const mean = Math.round(p.actualMean * 10) / 10;
-        lines.push(`You planned ${p.planned} ${p.unit} a day; on days with an amount it was ${mean} on average.`);
+        lines.push(`You planned ${withUnit(p.planned, p.unit)} a day; on days with an amount it was ${mean} on average.`);
       }
     }
   }
