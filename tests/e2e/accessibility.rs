@@ -139,6 +139,11 @@ async fn every_screen_passes_axe_in_light_and_dark_and_fits_at_200_percent() -> 
     // Help now, over whatever is open.
     app.tap("[data-action=help-now]").await?;
     app.wait_for("[data-action=close-help-now]").await?;
+    // No region chosen yet: a number to call is there on the first tap, for every region.
+    for line in ["Emergency — United States", "Emergency — United Kingdom", "Emergency — Canada"]
+    {
+        app.wait_for_text(line).await?;
+    }
     findings.audit(&app, "Help now").await?;
     app.tap("[data-action=close-help-now]").await?;
 

@@ -136,7 +136,7 @@ async fn session_commands_refuse_bad_input_and_record_nothing() -> Result<()> {
         (
             "start_session",
             json!({ "techniqueId": "breathing.box", "plannedSeconds": -5 }),
-            "invalid value",
+            "\u{201c}plannedSeconds\u{201d} should be a whole number",
         ),
         (
             "start_session",

@@ -205,7 +205,7 @@ async fn every_new_command_refuses_bad_input_and_changes_nothing() -> Result<()>
         (
             "add_chip",
             json!({ "kind": "mood", "label": "x" }),
-            "should be one of: stop, cutDown, safer",
+            "should be one of: trigger, feeling, place, company",
         ),
         ("add_chip", json!({ "kind": "place", "label": "   " }), "needs at least one letter"),
         (

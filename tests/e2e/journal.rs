@@ -286,7 +286,7 @@ async fn bad_journal_input_through_raw_ipc_is_refused_and_changes_nothing() -> R
             json!({ "urgeIds": vec!["x"; 201] }),
             "Ask for the entries of up to 200 cravings at once; got 201.",
         ),
-        ("save_reflection", json!({ "week": "awful" }), "unknown variant `awful`"),
+        ("save_reflection", json!({ "week": "awful" }), "should be one of: harder, mixed, better"),
         (
             "save_reflection",
             json!({ "week": "mixed", "helpedTechniqueId": "no-such-technique" }),

@@ -300,12 +300,16 @@ async fn library_commands_refuse_bad_input_and_change_nothing() -> Result<()> {
             json!({ "techniqueId": "breathing.nope", "hidden": true }),
             "no technique called",
         ),
-        ("set_technique_hidden", json!({ "techniqueId": "breathing.box" }), "missing `hidden`"),
+        (
+            "set_technique_hidden",
+            json!({ "techniqueId": "breathing.box" }),
+            "\u{201c}hidden\u{201d} is missing.",
+        ),
         ("record_check_in", json!({ "sessionId": "nope", "passed": true }), "isn't here any more"),
         (
             "record_check_in",
             json!({ "sessionId": session["id"], "passed": true, "intensity": 11 }),
-            "got 11",
+            "How strong is it? A number from 0 to 10.",
         ),
         (
             "finish_session",
@@ -315,10 +319,10 @@ async fn library_commands_refuse_bad_input_and_change_nothing() -> Result<()> {
         (
             "finish_session",
             json!({ "id": session["id"], "completed": true, "actualSeconds": -1 }),
-            "invalid value",
+            "\u{201c}actualSeconds\u{201d} should be a whole number",
         ),
         ("update_settings", json!({ "defaultTechniqueId": "steps.rain" }), "isn't one"),
-        ("update_settings", json!({ "theme": "purple" }), "unknown variant"),
+        ("update_settings", json!({ "theme": "purple" }), "should be one of: system, light, dark"),
     ];
     for (command, request, expected) in cases {
         let error = app.invoke(command, json!({ "request": request })).await?.expect_err("refused");

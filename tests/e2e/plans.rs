@@ -304,13 +304,13 @@ async fn bad_plan_and_goal_requests_through_raw_ipc_are_refused_and_change_nothi
         (
             "add_plan",
             json!({ "ifText": "a", "thenText": "b", "timeBand": "dawn" }),
-            "unknown variant `dawn`",
+            "should be one of: morning, afternoon, evening, night",
         ),
-        ("add_plan", json!({ "ifText": "a" }), "The request is missing `thenText`."),
+        ("add_plan", json!({ "ifText": "a" }), "\u{201c}thenText\u{201d} is missing."),
         (
             "add_plan",
             json!({ "ifText": "a", "thenText": "b", "extra": 1 }),
-            "unknown field `extra`",
+            "Ebb doesn't know \u{201c}extra\u{201d} here.",
         ),
         (
             "update_plan",
@@ -322,16 +322,24 @@ async fn bad_plan_and_goal_requests_through_raw_ipc_are_refused_and_change_nothi
             json!({ "id": "nope", "ifText": "a", "thenText": "b" }),
             "That plan isn't here any more",
         ),
-        ("move_plan", json!({ "id": plan_id, "position": -1 }), "invalid value"),
+        (
+            "move_plan",
+            json!({ "id": plan_id, "position": -1 }),
+            "\u{201c}position\u{201d} should be a whole number",
+        ),
         ("move_plan", json!({ "id": "nope", "position": 0 }), "That plan isn't here any more"),
-        ("set_plan_paused", json!({ "id": plan_id, "paused": "yes" }), "invalid type"),
+        (
+            "set_plan_paused",
+            json!({ "id": plan_id, "paused": "yes" }),
+            "\u{201c}paused\u{201d} should be true or false",
+        ),
         (
             "set_plan_paused",
             json!({ "id": "nope", "paused": true }),
             "That plan isn't here any more",
         ),
         ("delete_plan", json!({ "id": "nope" }), "That plan isn't here any more"),
-        ("delete_plan", json!({}), "The request is missing `id`."),
+        ("delete_plan", json!({}), "The id is missing."),
         ("matching_plans", json!({ "id": "nope" }), "That craving isn't here any more"),
         (
             "record_plan_shown",
@@ -351,7 +359,7 @@ async fn bad_plan_and_goal_requests_through_raw_ipc_are_refused_and_change_nothi
         (
             "set_plan_followed",
             json!({ "planId": plan_id, "urgeId": urge_id, "followed": "maybe" }),
-            "unknown variant `maybe`",
+            "should be one of: yes, partly, no",
         ),
         ("plan_uses_for_urge", json!({ "id": "nope" }), "That craving isn't here any more"),
         ("goal_review", json!({ "id": "nope" }), "That tracked thing isn't here any more"),

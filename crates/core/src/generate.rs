@@ -44,6 +44,9 @@ pub struct GenerateOptions {
     pub technique_share: f64,
     /// The noise of the re-rating, in points (standard deviation).
     pub noise: f64,
+    /// Re-rate every craving that just waited two days late instead of after 10 minutes, by
+    /// when it had mostly passed (3 points lower): what comparing unlike check-ins would do.
+    pub late_waiting_rerates: bool,
 }
 
 impl GenerateOptions {
@@ -59,6 +62,7 @@ impl GenerateOptions {
             effects: TRUE_EFFECTS.iter().map(|(id, e)| ((*id).to_owned(), *e)).collect(),
             technique_share: 0.6,
             noise: 1.2,
+            late_waiting_rerates: false,
         }
     }
 }
@@ -207,10 +211,12 @@ impl Store {
                 }
 
                 let mut effect = 0.0;
+                let mut waited = true;
                 if !options.effects.is_empty() && rng.random_bool(options.technique_share) {
                     let (technique, true_effect) =
                         &options.effects[rng.random_range(0..options.effects.len())];
                     effect = *true_effect;
+                    waited = false;
                     let started = at + Duration::minutes(1);
                     let seconds: i64 = if technique == "urge-surfing" { 600 } else { 300 };
                     let completed = rng.random_bool(0.8);
@@ -229,10 +235,12 @@ impl Store {
                     report.sessions += 1;
                 }
                 if rng.random_bool(0.7) {
-                    let after =
-                        (1.0 + 0.55 * before as f64 + effect + options.noise * normal(&mut rng))
-                            .round()
-                            .clamp(0.0, 10.0) as i64;
+                    let late = waited && options.late_waiting_rerates;
+                    let passed = if late { 3.0 } else { 0.0 };
+                    let after = (1.0 + 0.55 * before as f64 + effect - passed
+                        + options.noise * normal(&mut rng))
+                    .round()
+                    .clamp(0.0, 10.0) as i64;
                     // Lower cravings after make not using (or using less) likelier.
                     let p_win = (0.9 - 0.07 * after as f64).clamp(0.1, 0.9);
                     let (action, amount) = if wine {
@@ -252,7 +260,8 @@ impl Store {
                     } else {
                         ("used", None)
                     };
-                    let recorded = at + Duration::minutes(10);
+                    let recorded =
+                        if late { at + Duration::days(2) } else { at + Duration::minutes(10) };
                     outcome.execute(params![
                         id,
                         after,

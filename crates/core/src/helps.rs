@@ -7,10 +7,20 @@
 //! after = a + b·before + Σ effect(technique used)        ("just waited" is the baseline: 0)
 //! ```
 //!
-//! fitted by weighted least squares with a Gaussian prior on each effect: the catalog's
-//! evidence-based prior for built-ins, the person's own average effect for their own patterns.
-//! With few uses an estimate stays near its prior, so two lucky uses don't top the list. Recent
-//! cravings weigh more (half-life [`HALF_LIFE_DAYS`]): benefits fade with habituation.
+//! fitted by weighted least squares with a hierarchical Gaussian prior on the effects: each is
+//! centred on the catalog's evidence-based prior (the person's own average effect for their own
+//! patterns), and the spread of true effects around those centres, τ, is learned from the
+//! person's own data (empirical Bayes, EM with a weak prior on τ), so a technique that truly
+//! helps a lot is found quickly while a few lucky uses are still held back. Recent cravings
+//! weigh more (half-life [`HALF_LIFE_DAYS`]): benefits fade with habituation.
+//!
+//! Only like-for-like check-ins are compared: a re-rate counts when it came within
+//! [`rerate_window_minutes`] of the craving (a craving re-rated two days later has passed
+//! whatever anyone did); later ones stay in History but not in the fit.
+//!
+//! The list is ranked by the 90% interval's lower end, techniques with fewer than
+//! [`EARLY_DAYS_USES`] uses after the rest: a lucky evening never outranks what helped fifty
+//! times.
 //!
 //! Per context (a trigger or feeling chip, the time of day, the craving's strength) the residuals
 //! of each technique are shrunk toward its overall effect, and say nothing until there are
@@ -35,8 +45,17 @@ use crate::{Result, Store, builtin_technique};
 
 /// Recent cravings count more: a craving this many days older than the newest weighs half.
 pub const HALF_LIFE_DAYS: f64 = 180.0;
-/// How far an effect may plausibly stray from its prior, in points (the prior's SD).
-const PRIOR_SD: f64 = 0.5;
+/// Where the spread of true effects around their priors (τ, points) starts, and the weak prior
+/// it is pulled toward when a person has used only a few techniques.
+const TAU_PRIOR: f64 = 1.5;
+/// How many techniques' worth of weight that prior on τ carries.
+const TAU_PRIOR_WEIGHT: f64 = 2.0;
+/// The range τ is kept in, points.
+const TAU_RANGE: (f64, f64) = (0.3, 3.0);
+/// In suggestions, the spread of a never-used technique's draw (points²).
+const UNUSED_VARIANCE: f64 = 0.25;
+/// Techniques with fewer uses than this are "early days": listed after the rest.
+pub const EARLY_DAYS_USES: u32 = 5;
 /// How many pseudo-uses a per-context estimate starts from (its overall effect).
 const CONTEXT_PSEUDO_USES: f64 = 5.0;
 /// A situation is reported once it has this many re-rated cravings.
@@ -180,6 +199,12 @@ const STRENGTHS: [&str; 3] =
 const STRENGTH_REASONS: [&str; 3] =
     ["with milder cravings", "with medium cravings", "with strong cravings"];
 
+/// How long after a craving its re-rate still counts as a like-for-like check-in, in minutes:
+/// three times the person's check-in interval, at least an hour.
+pub fn rerate_window_minutes(rerate_minutes: u32) -> u32 {
+    (rerate_minutes.saturating_mul(3)).max(60)
+}
+
 fn time_band(local_hour: u32) -> u8 {
     match local_hour {
         5..=11 => 0,
@@ -219,6 +244,8 @@ impl Group {
 #[derive(Debug, Default)]
 pub(crate) struct Model {
     sigma2: f64,
+    /// Per technique, the sum of its uses' recency weights (the evidence as the fit counts it).
+    weight: Vec<f64>,
     /// Technique ids, in column order (waiting is not a column: it is the baseline).
     ids: Vec<String>,
     index: HashMap<String, usize>,
@@ -293,33 +320,68 @@ fn catalog_prior(id: &str) -> Option<f64> {
     builtin_technique(id).and_then(|t| t.prior)
 }
 
-/// Fits `after = a + b·before + Σ effect` with priors; returns (coefficients, variances, σ²).
-fn fit(rows: &[Rated], k: usize, priors: &[f64], sigma2: f64) -> (Vec<f64>, Vec<f64>) {
-    let n = 2 + k;
-    let mut m = vec![vec![0.0; n]; n];
-    let mut v = vec![0.0; n];
-    for row in rows {
-        let w = row.weight / sigma2;
-        let mut x: Vec<(usize, f64)> = vec![(0, 1.0), (1, row.before)];
-        x.extend(row.techniques.iter().map(|&t| (2 + t, 1.0)));
-        for &(i, xi) in &x {
-            v[i] += w * xi * row.after;
-            for &(j, xj) in &x {
-                m[i][j] += w * xi * xj;
+/// The weighted normal equations of `after = a + b·before + Σ effect`, before any prior or σ²:
+/// built once per fit, so the prior's spread can be learned without re-reading the rows.
+struct Normal {
+    m: Vec<Vec<f64>>,
+    v: Vec<f64>,
+    /// Σ w·after², for the residual sum of squares.
+    yy: f64,
+}
+
+impl Normal {
+    fn of(rows: &[Rated], k: usize) -> Normal {
+        let n = 2 + k;
+        let mut m = vec![vec![0.0; n]; n];
+        let mut v = vec![0.0; n];
+        let mut yy = 0.0;
+        let mut x: Vec<(usize, f64)> = Vec::with_capacity(4);
+        for row in rows {
+            let w = row.weight;
+            x.clear();
+            x.extend([(0, 1.0), (1, row.before)]);
+            x.extend(row.techniques.iter().map(|&t| (2 + t, 1.0)));
+            for &(i, xi) in &x {
+                v[i] += w * xi * row.after;
+                for &(j, xj) in &x {
+                    m[i][j] += w * xi * xj;
+                }
+            }
+            yy += w * row.after * row.after;
+        }
+        Normal { m, v, yy }
+    }
+
+    /// The posterior means and variances with each effect's prior `priors[t]` and spread
+    /// `tau`, for residual variance `sigma2`.
+    fn solve(&self, priors: &[f64], tau: f64, sigma2: f64) -> (Vec<f64>, Vec<f64>) {
+        let mut m: Vec<Vec<f64>> =
+            self.m.iter().map(|r| r.iter().map(|x| x / sigma2).collect()).collect();
+        let mut v: Vec<f64> = self.v.iter().map(|x| x / sigma2).collect();
+        // Weak priors on the intercept and slope; the effects' priors carry the shrinkage.
+        m[0][0] += 1.0 / 100.0;
+        v[0] += 1.0 / 100.0;
+        m[1][1] += 1.0;
+        v[1] += 0.5;
+        let precision = 1.0 / (tau * tau);
+        for (t, prior) in priors.iter().enumerate() {
+            m[2 + t][2 + t] += precision;
+            v[2 + t] += precision * prior;
+        }
+        solve(&m, &v)
+    }
+
+    /// Σ w·(after − predicted)² for coefficients `coef`.
+    fn sse(&self, coef: &[f64]) -> f64 {
+        let mut quad = 0.0;
+        for (i, row) in self.m.iter().enumerate() {
+            for (j, mij) in row.iter().enumerate() {
+                quad += coef[i] * mij * coef[j];
             }
         }
+        let cross: f64 = coef.iter().zip(&self.v).map(|(c, v)| c * v).sum();
+        (self.yy - 2.0 * cross + quad).max(0.0)
     }
-    // Weak priors on the intercept and slope; the effects' priors carry the shrinkage.
-    m[0][0] += 1.0 / 100.0;
-    v[0] += 1.0 / 100.0;
-    m[1][1] += 1.0;
-    v[1] += 0.5;
-    let precision = 1.0 / (PRIOR_SD * PRIOR_SD);
-    for (t, prior) in priors.iter().enumerate() {
-        m[2 + t][2 + t] += precision;
-        v[2 + t] += precision * prior;
-    }
-    solve(&m, &v)
 }
 
 /// A borrowed text column: no allocation per row.
@@ -346,6 +408,8 @@ pub(crate) struct Data {
     /// Chip ids in `Context::Chip` order.
     chips: Vec<String>,
     chip_index: HashMap<String, u32>,
+    /// The latest a re-rate may come after its craving and still be compared (ms).
+    window_ms: i64,
 }
 
 impl Data {
@@ -368,17 +432,23 @@ impl Data {
         n
     }
 
-    fn rated(row: &rusqlite::Row<'_>, first: usize) -> Result<Rated> {
+    /// A re-rated craving from `(intensity, occurred_at, utc_offset_minutes, intensity_after,
+    /// action, recorded_at)` at `first`; `None` when the re-rate came too late to compare.
+    fn rated(row: &rusqlite::Row<'_>, first: usize, window_ms: i64) -> Result<Option<Rated>> {
         let before: i64 = row.get(first)?;
         let at: i64 = row.get(first + 1)?;
         let offset: i64 = row.get(first + 2)?;
         let after: i64 = row.get(first + 3)?;
+        let recorded: i64 = row.get(first + 5)?;
+        if recorded - at > window_ms {
+            return Ok(None);
+        }
         let win = row
             .get_ref(first + 4)?
             .as_str_or_null()
             .map_err(|e| text_error(first + 4, e))?
             .map(|a| a == "didnt_use" || a == "used_less");
-        Ok(Rated {
+        Ok(Some(Rated {
             at,
             before: before as f64,
             after: after as f64,
@@ -389,24 +459,34 @@ impl Data {
                 Context::Strength(strength_band(before as u8)),
             ],
             win,
-        })
+        }))
     }
 
     /// Reads every re-rated craving: three plain scans joined here by borrowed ids (no
     /// allocation per row but one per rated craving, no craving looked up per chip link).
     fn load(conn: &rusqlite::Connection) -> Result<Data> {
-        let mut data = Data::default();
+        let rerate: u32 = conn
+            .prepare_cached("SELECT value FROM settings WHERE key = 'rerate_minutes'")?
+            .query_row([], |r| r.get::<_, String>(0))
+            .optional()?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(crate::DEFAULT_RERATE_MINUTES);
+        let mut data = Data {
+            window_ms: i64::from(rerate_window_minutes(rerate)) * 60_000,
+            ..Data::default()
+        };
         let mut stmt = conn.prepare_cached(
             "SELECT u.id, u.intensity, u.occurred_at, u.utc_offset_minutes, o.intensity_after, \
-             o.action FROM outcomes o JOIN urges u ON u.id = o.urge_id \
+             o.action, o.recorded_at FROM outcomes o JOIN urges u ON u.id = o.urge_id \
              WHERE o.intensity_after IS NOT NULL",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
+            let Some(rated) = Data::rated(r, 1, data.window_ms)? else { continue };
             let id: String = r.get(0)?;
             data.by_urge.insert(id.clone(), data.rows.len());
             data.urge_ids.push(id);
-            data.rows.push(Data::rated(r, 1)?);
+            data.rows.push(rated);
         }
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT urge_id, technique_id FROM technique_sessions s \
@@ -458,12 +538,12 @@ impl Data {
         let rated = conn
             .prepare_cached(
                 "SELECT u.intensity, u.occurred_at, u.utc_offset_minutes, o.intensity_after, \
-                 o.action FROM outcomes o JOIN urges u ON u.id = o.urge_id \
+                 o.action, o.recorded_at FROM outcomes o JOIN urges u ON u.id = o.urge_id \
                  WHERE o.urge_id = ?1 AND o.intensity_after IS NOT NULL",
             )?
-            .query_row([urge_id], |r| Ok(Data::rated(r, 0)))
+            .query_row([urge_id], |r| Ok(Data::rated(r, 0, self.window_ms)))
             .optional()?;
-        let Some(rated) = rated.transpose()? else { return Ok(()) };
+        let Some(Some(rated)) = rated.transpose()? else { return Ok(()) };
         let row = self.rows.len();
         self.rows.push(rated);
         self.urge_ids.push(urge_id.to_owned());
@@ -523,24 +603,21 @@ impl Model {
         let ids = &data.ids;
         let k = ids.len();
 
+        let normal = Normal::of(rated, k);
+        let weight: f64 = rated.iter().map(|r| r.weight).sum();
+
         // Pass 1: catalog priors, 0 for the person's own patterns; σ² from its residuals.
         let first: Vec<f64> = ids.iter().map(|id| catalog_prior(id).unwrap_or(0.0)).collect();
-        let (coef, _) = fit(rated, k, &first, 1.5);
-        let mut sse = 0.0;
-        let mut weight = 0.0;
-        for row in rated {
-            let predicted = coef[0]
-                + coef[1] * row.before
-                + row.techniques.iter().map(|&t| coef[2 + t]).sum::<f64>();
-            sse += row.weight * (row.after - predicted).powi(2);
-            weight += row.weight;
-        }
-        let sigma2 = if weight > 3.0 { (sse / (weight - 2.0)).clamp(0.25, 9.0) } else { 1.5 };
+        let (coef, _) = normal.solve(&first, TAU_PRIOR, 1.5);
+        let sigma2 =
+            if weight > 3.0 { (normal.sse(&coef) / (weight - 2.0)).clamp(0.25, 9.0) } else { 1.5 };
         // The person's own overall effect: the prior for their own patterns.
         let mut uses = vec![0u32; k];
+        let mut use_weight = vec![0.0; k];
         for row in rated {
             for &t in &row.techniques {
                 uses[t] += 1;
+                use_weight[t] += row.weight;
             }
         }
         let (sum, count) = ids
@@ -552,11 +629,32 @@ impl Model {
             });
         let own = if count > 0 { sum / f64::from(count) } else { 0.0 };
         let priors: Vec<f64> = ids.iter().map(|id| catalog_prior(id).unwrap_or(own)).collect();
-        // Pass 2: the final fit.
-        let (coef, diag) = fit(rated, k, &priors, sigma2);
+        // The spread of true effects around their priors, learned by EM over the techniques
+        // the person has used (a weak prior keeps it sane with one or two of them).
+        let used: Vec<usize> = (0..k).filter(|&t| uses[t] > 0).collect();
+        let mut tau = TAU_PRIOR;
+        for _ in 0..50 {
+            let (coef, diag) = normal.solve(&priors, tau, sigma2);
+            let spread: f64 = used
+                .iter()
+                .map(|&t| (coef[2 + t] - priors[t]).powi(2) + diag[2 + t].max(0.0))
+                .sum();
+            let next = ((spread + TAU_PRIOR_WEIGHT * TAU_PRIOR * TAU_PRIOR)
+                / (used.len() as f64 + TAU_PRIOR_WEIGHT))
+                .sqrt()
+                .clamp(TAU_RANGE.0, TAU_RANGE.1);
+            let done = (next - tau).abs() < 1e-4;
+            tau = next;
+            if done {
+                break;
+            }
+        }
+        // The final fit.
+        let (coef, diag) = normal.solve(&priors, tau, sigma2);
 
         let mut model = Model {
             sigma2,
+            weight: use_weight,
             effect: coef[2..].to_vec(),
             variance: diag[2..].to_vec(),
             uses,
@@ -620,6 +718,16 @@ fn confidence(uses: u32) -> String {
         1 => "based on 1 use — early days".to_owned(),
         2..=4 => format!("based on {uses} uses — early days"),
         _ => format!("based on {} uses", crate::text::group_thousands(uses as usize)),
+    }
+}
+
+/// [`confidence`], saying so when recency weighting leaves much of the count behind: with years
+/// of data the fit rests mostly on the recent months, and the words shouldn't claim more.
+fn confidence_weighted(uses: u32, weight: f64) -> String {
+    if uses >= EARLY_DAYS_USES && weight < 0.7 * f64::from(uses) {
+        format!("{}, mostly from the last few months", confidence(uses))
+    } else {
+        confidence(uses)
     }
 }
 
@@ -739,7 +847,7 @@ impl Store {
                 high: benefit + Z90 * sd,
                 win_share: (of > 0).then(|| f64::from(wins) / f64::from(of)),
                 win_of: of,
-                confidence: confidence(model.uses[t]),
+                confidence: confidence_weighted(model.uses[t], model.weight[t]),
                 baseline: false,
             });
         }
@@ -756,7 +864,16 @@ impl Store {
             confidence: confidence(model.baseline_uses),
             baseline: true,
         });
-        techniques.sort_by(|a, b| b.benefit.total_cmp(&a.benefit).then(b.uses.cmp(&a.uses)));
+        // Robust to small numbers: by the interval's lower end (how much better than waiting
+        // it surely is), early days after the rest, so a few lucky uses never lead.
+        let early = |t: &TechniqueEffect| !t.baseline && t.uses < EARLY_DAYS_USES;
+        techniques.sort_by(|a, b| {
+            early(a)
+                .cmp(&early(b))
+                .then(b.low.total_cmp(&a.low))
+                .then(b.benefit.total_cmp(&a.benefit))
+                .then(b.uses.cmp(&a.uses))
+        });
 
         let mut situations = Vec::new();
         for (context, rated) in &model.context_rated {
@@ -840,8 +957,13 @@ impl Store {
             .filter(|t| t.kind != TechniqueKind::Waiting && !hidden.contains(&t.id))
             .map(|t| {
                 let column = model.column(&t.id);
-                let (mut mean, var) = column
-                    .map_or((0.0, PRIOR_SD * PRIOR_SD), |c| (-model.effect[c], model.variance[c]));
+                // A technique never used keeps the catalog's narrow spread here: the exploration
+                // floor, not a wide prior, is what makes sure it gets tried.
+                let (mut mean, var) = column.map_or((0.0, UNUSED_VARIANCE), |c| {
+                    let var = model.variance[c];
+                    let var = if model.uses[c] == 0 { var.min(UNUSED_VARIANCE) } else { var };
+                    (-model.effect[c], var)
+                });
                 if let Some(c) = column {
                     let shifts: Vec<f64> = contexts
                         .iter()

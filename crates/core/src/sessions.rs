@@ -136,11 +136,13 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<TechniqueSession> {
 }
 
 /// SQL: whether the session `s` counts as a use of its technique for its craving (in History,
-/// its filters and "what helps me"). Completed counts; stopped early counts if it ran at least
-/// 15 seconds (a few breaths); one still running counts (its end may never be recorded if Ebb
+/// its filters and "what helps me"). Completed counts, and so does one the person rated
+/// afterwards ("How strong is it now?"); stopped early counts if it ran at least 15 seconds (a
+/// few breaths); one still running counts (its end may never be recorded if Ebb
 /// is closed). "Write it down" is a use only once something is saved: opened and left with
 /// "Not now", it is not.
-pub(crate) const COUNTS_AS_USE: &str = "(s.completed = 1 OR (s.technique_id <> 'journaling' \
+pub(crate) const COUNTS_AS_USE: &str = "(s.completed = 1 OR s.intensity_after IS NOT NULL \
+     OR (s.technique_id <> 'journaling' \
      AND (s.ended_at IS NULL OR coalesce(s.actual_seconds, 0) >= 15)))";
 
 impl Store {

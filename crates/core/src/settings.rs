@@ -252,6 +252,10 @@ impl Store {
             }
         }
         tx.commit()?;
+        if update.rerate_minutes.is_some() {
+            // Which check-ins are like for like follows the interval: refit on next use.
+            self.forget_helps();
+        }
         self.settings()
     }
 }

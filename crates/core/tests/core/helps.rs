@@ -89,7 +89,9 @@ fn two_lucky_uses_do_not_top_the_list() {
     assert_eq!(halt.uses, 2);
     assert_eq!(halt.confidence, "based on 2 uses — early days");
     // Predicted after 9 is about 1 + 0.55·9 ≈ 6; the raw gain of the two lucky uses is ≈ 5.
-    assert!(halt.benefit < 2.5, "shrunk well below its raw gain of about 5: {}", halt.benefit);
+    assert!(halt.benefit < 4.5, "shrunk below its raw gain of about 5: {}", halt.benefit);
+    let first = &helps.techniques[0];
+    assert_ne!(first.technique_id, "steps.halt", "two lucky uses never lead: {helps:#?}");
     assert_eq!(
         helps.techniques[0].technique_id, "breathing.box",
         "the well-used winner stays first"

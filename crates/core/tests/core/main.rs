@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod backups;
+mod calibration;
 mod capture;
 mod durability;
 mod encryption;

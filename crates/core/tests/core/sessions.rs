@@ -162,4 +162,20 @@ fn an_exercise_opened_and_left_is_not_a_use() {
     let filter =
         ebb_core::UrgeFilter { technique_id: Some("breathing.box".into()), ..Default::default() };
     assert_eq!(store.count_matching(&filter).unwrap(), 1, "and History's filter finds it");
+    let other = store.log_urge(NewUrge::now(Intensity::try_from(8).unwrap())).unwrap();
+    let rated = store.start_session(box_breathing(Some(other.id.clone()))).unwrap();
+    store
+        .finish_session(SessionEnd {
+            id: rated.id,
+            completed: false,
+            actual_seconds: Some(3),
+            intensity_after: Some(Intensity::try_from(4).unwrap()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        used(&store, &other.id),
+        ["breathing.box"],
+        "stopped at once but rated: tried and told"
+    );
 }
