@@ -47,7 +47,7 @@ use crate::{Result, Store, builtin_technique};
 pub const HALF_LIFE_DAYS: f64 = 180.0;
 /// Where the spread of true effects around their priors (τ, points) starts, and the weak prior
 /// it is pulled toward when a person has used only a few techniques.
-const TAU_PRIOR: f64 = 1.5;
+const TAU_PRIOR: f64 = 2.0;
 /// How many techniques' worth of weight that prior on τ carries.
 const TAU_PRIOR_WEIGHT: f64 = 2.0;
 /// The range τ is kept in, points.
@@ -68,6 +68,23 @@ pub const EXPLORATION: f64 = 0.1;
 pub const SUGGESTIONS: usize = 3;
 /// The z value of a 90% interval.
 const Z90: f64 = 1.645;
+
+/// The 90% multiplier for an effect estimated from `uses` uses: Student's t with `uses − 1`
+/// degrees of freedom, since the noise and the spread of effects are estimated too (with a
+/// handful of uses the normal's 1.645 claims more certainty than there is).
+fn t90(uses: u32) -> f64 {
+    const SMALL: [f64; 10] = [6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812];
+    match uses.saturating_sub(1) {
+        0 => SMALL[0],
+        df @ 1..=10 => SMALL[df as usize - 1],
+        df => {
+            // Cornish–Fisher beyond 10 (within 0.001 of the table).
+            let (z, n) = (Z90, f64::from(df));
+            z + (z.powi(3) + z) / (4.0 * n)
+                + (5.0 * z.powi(5) + 16.0 * z.powi(3) + 3.0 * z) / (96.0 * n * n)
+        }
+    }
+}
 const WAITING: &str = "waiting";
 
 /// One technique's result, as "What helps me" lists it.
@@ -327,17 +344,25 @@ struct Normal {
     v: Vec<f64>,
     /// Σ w·after², for the residual sum of squares.
     yy: f64,
+    /// Σ w: the effective number of cravings.
+    total: f64,
 }
 
 impl Normal {
+    /// Recency weights say how much each craving counts, not how noisy it is: scaled so they
+    /// sum to the effective number of cravings (Kish: (Σw)²/Σw²), the fit's variances are those
+    /// of the weighted estimate rather than of a sample that large.
     fn of(rows: &[Rated], k: usize) -> Normal {
+        let (sum, squares) =
+            rows.iter().fold((0.0, 0.0), |(s, q), r| (s + r.weight, q + r.weight * r.weight));
+        let scale = if squares > 0.0 { sum / squares } else { 1.0 };
         let n = 2 + k;
         let mut m = vec![vec![0.0; n]; n];
         let mut v = vec![0.0; n];
         let mut yy = 0.0;
         let mut x: Vec<(usize, f64)> = Vec::with_capacity(4);
         for row in rows {
-            let w = row.weight;
+            let w = row.weight * scale;
             x.clear();
             x.extend([(0, 1.0), (1, row.before)]);
             x.extend(row.techniques.iter().map(|&t| (2 + t, 1.0)));
@@ -349,7 +374,7 @@ impl Normal {
             }
             yy += w * row.after * row.after;
         }
-        Normal { m, v, yy }
+        Normal { m, v, yy, total: if squares > 0.0 { sum * sum / squares } else { 0.0 } }
     }
 
     /// The posterior means and variances with each effect's prior `priors[t]` and spread
@@ -604,7 +629,7 @@ impl Model {
         let k = ids.len();
 
         let normal = Normal::of(rated, k);
-        let weight: f64 = rated.iter().map(|r| r.weight).sum();
+        let weight = normal.total;
 
         // Pass 1: catalog priors, 0 for the person's own patterns; σ² from its residuals.
         let first: Vec<f64> = ids.iter().map(|id| catalog_prior(id).unwrap_or(0.0)).collect();
@@ -843,8 +868,8 @@ impl Store {
                 name: self.technique_name(id)?,
                 uses: model.uses[t],
                 benefit,
-                low: benefit - Z90 * sd,
-                high: benefit + Z90 * sd,
+                low: benefit - t90(model.uses[t]) * sd,
+                high: benefit + t90(model.uses[t]) * sd,
                 win_share: (of > 0).then(|| f64::from(wins) / f64::from(of)),
                 win_of: of,
                 confidence: confidence_weighted(model.uses[t], model.weight[t]),

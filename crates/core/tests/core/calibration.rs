@@ -54,11 +54,13 @@ fn intervals_hold_the_truth_about_as_often_as_they_say() {
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![60, 300]);
-    for cravings in sizes {
-        let (shares, null_better) = coverage(cravings, seeds);
+    let results: Vec<_> = sizes.iter().map(|&n| (n, coverage(n, seeds))).collect();
+    for (cravings, (shares, null_better)) in &results {
         eprintln!(
             "{cravings} cravings × {seeds} seeds: {shares:?}; null called better {null_better}"
         );
+    }
+    for (cravings, (shares, null_better)) in results {
         for (id, share) in &shares {
             assert!(
                 (0.8..=1.0).contains(share),
