@@ -47,6 +47,9 @@ pub struct GenerateOptions {
     /// Re-rate every craving that just waited two days late instead of after 10 minutes, by
     /// when it had mostly passed (3 points lower): what comparing unlike check-ins would do.
     pub late_waiting_rerates: bool,
+    /// Extra effects (points, negative = lower) a technique has only on cravings after work
+    /// (the "After work" trigger): a situation where something else helps more.
+    pub after_work_effects: Vec<(String, f64)>,
 }
 
 impl GenerateOptions {
@@ -63,6 +66,7 @@ impl GenerateOptions {
             technique_share: 0.6,
             noise: 1.2,
             late_waiting_rerates: false,
+            after_work_effects: Vec::new(),
         }
     }
 }
@@ -197,9 +201,11 @@ impl Store {
 
                 let after_work = (17..=19).contains(&h) && rng.random_bool(0.6);
                 let trigger = if after_work { TRIGGERS[0] } else { pick(&mut rng, TRIGGERS) };
-                if rng.random_bool(0.8) {
+                let tagged = rng.random_bool(0.8);
+                if tagged {
                     chip.execute(params![id, trigger])?;
                 }
+                let after_work_chip = tagged && trigger == TRIGGERS[0];
                 if rng.random_bool(0.7) {
                     chip.execute(params![id, pick(&mut rng, FEELINGS)])?;
                 }
@@ -217,6 +223,13 @@ impl Store {
                         &options.effects[rng.random_range(0..options.effects.len())];
                     effect = *true_effect;
                     waited = false;
+                    if after_work_chip {
+                        effect += options
+                            .after_work_effects
+                            .iter()
+                            .find(|(t, _)| t == technique)
+                            .map_or(0.0, |(_, e)| *e);
+                    }
                     let started = at + Duration::minutes(1);
                     let seconds: i64 = if technique == "urge-surfing" { 600 } else { 300 };
                     let completed = rng.random_bool(0.8);

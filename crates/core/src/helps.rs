@@ -124,10 +124,19 @@ pub struct ContextBest {
     pub technique_id: String,
     /// Its name.
     pub name: String,
-    /// Points lower than waiting in this situation.
+    /// Points lower than waiting in this situation: its overall effect plus what this
+    /// situation adds, shrunk toward the overall effect.
     pub benefit: f64,
+    /// The 90% interval of `benefit`.
+    pub low: f64,
+    /// The 90% interval of `benefit`.
+    pub high: f64,
     /// Uses in this situation.
     pub uses: u32,
+    /// Something other than the list's leader did credibly better here (its benefit minus the
+    /// leader's, in this situation, has a 90% interval above 0). When false, this is the
+    /// leader: the situation doesn't differ.
+    pub differs: bool,
 }
 
 /// One situation (a trigger, a feeling, a time of day, a strength) with enough data.
@@ -254,6 +263,11 @@ impl Group {
     /// The residual mean shrunk toward 0 (the overall effect).
     fn shift(&self) -> f64 {
         self.residuals / (self.weight + CONTEXT_PSEUDO_USES)
+    }
+
+    /// The posterior variance of [`Group::shift`] for residual variance `sigma2`.
+    fn variance(&self, sigma2: f64) -> f64 {
+        sigma2 / (self.weight + CONTEXT_PSEUDO_USES)
     }
 }
 
@@ -731,9 +745,17 @@ impl Model {
 
     /// The effect of `column` (None = waiting) in `context`, relative to waiting there.
     fn context_benefit(&self, context: &Context, column: usize) -> Option<(f64, u32)> {
+        self.context_estimate(context, column).map(|(benefit, _, uses)| (benefit, uses))
+    }
+
+    /// [`Model::context_benefit`] with the variance of what the situation adds (the
+    /// technique's and waiting's shrunk shifts there).
+    fn context_estimate(&self, context: &Context, column: usize) -> Option<(f64, f64, u32)> {
         let g = self.groups.get(&(*context, Some(column)))?;
-        let base = self.groups.get(&(*context, None)).map_or(0.0, Group::shift);
-        Some((-(self.effect[column] + g.shift() - base), g.count))
+        let base = self.groups.get(&(*context, None));
+        let shift = g.shift() - base.map_or(0.0, Group::shift);
+        let variance = g.variance(self.sigma2) + base.map_or(0.0, |b| b.variance(self.sigma2));
+        Some((-(self.effect[column] + shift), variance, g.count))
     }
 }
 
@@ -908,22 +930,61 @@ impl Store {
         }
         // Most data first; ties by name, so the order never depends on how the fit was reached.
         situations.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
+        // The list's leader: a situation names something else only where that did credibly
+        // better than the leader there.
+        let leader =
+            techniques.iter().find(|t| !t.baseline).and_then(|t| model.column(&t.technique_id));
         let mut contexts = Vec::new();
         for (context, rated, label) in situations.into_iter().take(12) {
-            let mut best: Option<ContextBest> = None;
-            for (t, id) in model.ids.iter().enumerate() {
-                if let Some((benefit, uses)) = model.context_benefit(context, t)
-                    && uses >= CONTEXT_MIN_USES
-                    && best.as_ref().is_none_or(|b| benefit > b.benefit)
-                {
-                    best = Some(ContextBest {
+            let estimate = |t: usize| {
+                model.context_estimate(context, t).filter(|(_, _, uses)| *uses >= CONTEXT_MIN_USES)
+            };
+            let top = (0..model.ids.len())
+                .filter_map(|t| estimate(t).map(|e| (t, e)))
+                .max_by(|a, b| a.1.0.total_cmp(&b.1.0));
+            let chosen = match (top, leader) {
+                (Some((t, (benefit, _, _))), Some(l)) if t != l => {
+                    // Waiting's shift in this situation is common to both and cancels; what can
+                    // differ are the two overall effects and the two situation shifts.
+                    let leader_benefit = estimate(l).map_or(-model.effect[l], |(b, _, _)| b);
+                    let shift_variance = |c: usize| {
+                        model
+                            .groups
+                            .get(&(*context, Some(c)))
+                            .map_or(0.0, |g| g.variance(model.sigma2))
+                    };
+                    let sd = (model.variance[t]
+                        + model.variance[l]
+                        + shift_variance(t)
+                        + shift_variance(l))
+                    .max(0.0)
+                    .sqrt();
+                    if benefit - leader_benefit - Z90 * sd > 0.0 {
+                        Some((t, true))
+                    } else {
+                        estimate(l).map(|_| (l, false))
+                    }
+                }
+                (Some((t, _)), _) => Some((t, false)),
+                (None, _) => None,
+            };
+            let best = match chosen {
+                Some((t, differs)) => {
+                    let (benefit, variance, uses) = estimate(t).unwrap_or_default();
+                    let sd = (variance + model.variance[t]).max(0.0).sqrt();
+                    let id = &model.ids[t];
+                    Some(ContextBest {
                         technique_id: id.clone(),
                         name: self.technique_name(id)?,
                         benefit,
+                        low: benefit - Z90 * sd,
+                        high: benefit + Z90 * sd,
                         uses,
-                    });
+                        differs,
+                    })
                 }
-            }
+                None => None,
+            };
             contexts.push(ContextResult { label, rated, best });
         }
         let contexts_note = contexts.is_empty().then(|| {

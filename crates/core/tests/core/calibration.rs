@@ -138,3 +138,47 @@ fn two_or_three_lucky_evenings_never_outrank_what_helped_many_times() {
         }
     }
 }
+
+/// Over `seeds` generated people: in how many the "After work" line named `technique`, and in
+/// how many any situation claimed that something other than the list's leader did better.
+fn situation_claims(
+    options: &dyn Fn(u64) -> GenerateOptions,
+    seeds: u64,
+    technique: &str,
+) -> (u64, u64) {
+    let (mut named, mut any) = (0, 0);
+    for seed in 0..seeds {
+        let helps = generated(&options(seed)).what_helps().unwrap();
+        let best = |c: &ebb_core::ContextResult| c.best.clone();
+        any += u64::from(helps.contexts.iter().filter_map(best).any(|b| b.differs));
+        named += u64::from(helps.contexts.iter().any(|c| {
+            c.label == "After work" && best(c).is_some_and(|b| b.technique_id == technique)
+        }));
+    }
+    (named, any)
+}
+
+#[test]
+fn a_situation_is_named_only_where_it_really_differs() {
+    let seeds = 20;
+    let planted = |seed| GenerateOptions {
+        after_work_effects: vec![("breathing.extended-exhale".to_owned(), -3.0)],
+        ..GenerateOptions::new(3_000, 3_000 + seed, t0())
+    };
+    // Extended exhale (−1 overall) is planted 3 points stronger after work, where it beats
+    // box breathing (−2), the list's leader.
+    let (named, claimed) = situation_claims(&planted, seeds, "breathing.extended-exhale");
+    assert!(
+        named * 10 >= seeds * 8,
+        "extended exhale, planted stronger after work, is named there in {named} of {seeds}"
+    );
+    eprintln!("planted after work: named in {named} of {seeds}, a difference claimed in {claimed}");
+    assert!(claimed >= named, "as a situation that differs from the list");
+    let plain = |seed| GenerateOptions::new(3_000, 3_000 + seed, t0());
+    let (_, any) = situation_claims(&plain, seeds, "breathing.extended-exhale");
+    eprintln!("nothing planted: a difference claimed in {any} of {seeds}");
+    assert!(
+        any * 10 <= seeds,
+        "with no situation effect planted, {any} of {seeds} people were told a situation differs"
+    );
+}

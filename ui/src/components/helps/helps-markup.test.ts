@@ -37,7 +37,7 @@ const effect = (id: string, name: string, over: Partial<TechniqueEffect> = {}): 
 const context = (label: string, id: string, name: string): ContextResult => ({
   label,
   rated: 1273,
-  best: { techniqueId: id, name, benefit: 2, uses: 40 },
+  best: { techniqueId: id, name, benefit: 2, low: 1.5, high: 2.5, uses: 40, differs: false },
 });
 
 const HELPS: WhatHelps = {

@@ -30,7 +30,7 @@ const effect = (over: Partial<TechniqueEffect>): TechniqueEffect => ({
 const context = (label: string, best: { id: string; name: string } | null, rated = 20): ContextResult => ({
   label,
   rated,
-  best: best ? { techniqueId: best.id, name: best.name, benefit: 1.6, uses: 9 } : null,
+  best: best ? { techniqueId: best.id, name: best.name, benefit: 1.6, low: 0.8, high: 2.4, uses: 9, differs: false } : null,
 });
 
 const BOX = { id: 'breathing.box', name: 'Box breathing' };
@@ -122,7 +122,7 @@ describe('situations', () => {
   });
 
   it('words a situation’s best with separators', () => {
-    expect(contextBestText({ techniqueId: 'x', name: 'Box breathing', benefit: 2, uses: 1273 })).toBe(
+    expect(contextBestText({ techniqueId: 'x', name: 'Box breathing', benefit: 2, low: 1.5, high: 2.5, uses: 1273, differs: false })).toBe(
       'Box breathing: about 2 points lower than waiting, 1,273 times',
     );
   });

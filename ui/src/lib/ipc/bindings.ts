@@ -881,13 +881,28 @@ techniqueId: string,
  */
 name: string, 
 /**
- * Points lower than waiting in this situation.
+ * Points lower than waiting in this situation: its overall effect plus what this
+ * situation adds, shrunk toward the overall effect.
  */
 benefit: number, 
 /**
+ * The 90% interval of `benefit`.
+ */
+low: number, 
+/**
+ * The 90% interval of `benefit`.
+ */
+high: number, 
+/**
  * Uses in this situation.
  */
-uses: number, };
+uses: number, 
+/**
+ * Something other than the list's leader did credibly better here (its benefit minus the
+ * leader's, in this situation, has a 90% interval above 0). When false, this is the
+ * leader: the situation doesn't differ.
+ */
+differs: boolean, };
 
 export type ContextResult = { 
 /**
