@@ -50,6 +50,9 @@ pub struct GenerateOptions {
     /// Extra effects (points, negative = lower) a technique has only on cravings after work
     /// (the "After work" trigger): a situation where something else helps more.
     pub after_work_effects: Vec<(String, f64)>,
+    /// Share of cravings with a technique that get a second, different one too (their effects
+    /// add up), 0–1.
+    pub together_share: f64,
 }
 
 impl GenerateOptions {
@@ -67,6 +70,7 @@ impl GenerateOptions {
             noise: 1.2,
             late_waiting_rerates: false,
             after_work_effects: Vec::new(),
+            together_share: 0.0,
         }
     }
 }
@@ -246,6 +250,30 @@ impl Store {
                         actual
                     ])?;
                     report.sessions += 1;
+                    // A second technique as well (drawn only when asked for, so other data
+                    // sets stay the same for a seed).
+                    if options.effects.len() > 1
+                        && options.together_share > 0.0
+                        && rng.random_bool(options.together_share.clamp(0.0, 1.0))
+                    {
+                        let others: Vec<&(String, f64)> =
+                            options.effects.iter().filter(|(t, _)| t != technique).collect();
+                        let (second, second_effect) = others[rng.random_range(0..others.len())];
+                        effect += *second_effect;
+                        let also = started + Duration::seconds(actual + 30);
+                        session.execute(params![
+                            ids.next_id(also).to_string(),
+                            second,
+                            id,
+                            also.timestamp_millis(),
+                            (also + Duration::seconds(seconds)).timestamp_millis(),
+                            seconds,
+                            true,
+                            before,
+                            seconds
+                        ])?;
+                        report.sessions += 1;
+                    }
                 }
                 if rng.random_bool(0.7) {
                     let late = waited && options.late_waiting_rerates;

@@ -182,3 +182,80 @@ fn a_situation_is_named_only_where_it_really_differs() {
         "with no situation effect planted, {any} of {seeds} people were told a situation differs"
     );
 }
+
+/// How often each planted technique's interval held the truth over `seeds` people made by
+/// `options`, and how often the top of the list was `leader`.
+fn held_and_led(
+    options: &dyn Fn(&mut Store, u64) -> GenerateOptions,
+    seeds: u64,
+    leader: &str,
+) -> (Vec<(String, f64)>, u64) {
+    let mut held: Vec<(String, u32)> = Vec::new();
+    let mut led = 0;
+    for seed in 0..seeds {
+        let (mut store, _) = store_at_t0();
+        let options = options(&mut store, seed);
+        store.generate(&options).unwrap();
+        let helps = store.what_helps().unwrap();
+        led += u64::from(helps.techniques.first().is_some_and(|t| t.technique_id == leader));
+        for (id, effect) in &options.effects {
+            let t = helps.techniques.iter().find(|t| &t.technique_id == id).unwrap();
+            let hit = t.low <= -effect && -effect <= t.high;
+            match held.iter_mut().find(|(h, _)| h == id) {
+                Some((_, n)) => *n += u32::from(hit),
+                None => held.push((id.clone(), u32::from(hit))),
+            }
+        }
+    }
+    let shares = held.into_iter().map(|(id, n)| (id, f64::from(n) / seeds as f64)).collect();
+    (shares, led)
+}
+
+#[test]
+fn techniques_used_together_are_each_credited_their_own_effect() {
+    // A third of the cravings with a technique get a second one, and the two effects add.
+    let seeds = 20;
+    let together = |_: &mut Store, seed| GenerateOptions {
+        together_share: 0.33,
+        ..GenerateOptions::new(3_000, 4_000 + seed, t0())
+    };
+    let (shares, led) = held_and_led(&together, seeds, "breathing.box");
+    eprintln!("together: {shares:?}; box first in {led} of {seeds}");
+    // Two strong techniques together push many re-rates to the scale's floor (0), where their
+    // effects stop adding up, so the strongest one's interval holds its truth less often than
+    // alone (70% over these seeds; issue #15 keeps this open). The ranking is what must hold.
+    for (id, share) in &shares {
+        assert!(
+            *share >= 0.6,
+            "used together, {id}'s interval held its own effect {share:.2} of the time"
+        );
+    }
+    assert!(led * 10 >= seeds * 9, "box breathing (−2) still leads: {led} of {seeds}");
+}
+
+#[test]
+fn a_persons_own_pattern_is_estimated_like_any_other() {
+    let seeds = 20;
+    let own = |store: &mut Store, seed| {
+        let mine = store
+            .create_pattern(ebb_core::PatternInput {
+                name: "My 5-7".into(),
+                inhale: 5.0,
+                hold_in: 0.0,
+                exhale: 7.0,
+                hold_out: 0.0,
+            })
+            .unwrap();
+        let mut options = GenerateOptions::new(300, 5_000 + seed, t0());
+        options.effects.push((mine.id, -2.5));
+        options
+    };
+    let (shares, _) = held_and_led(&own, seeds, "");
+    eprintln!("own pattern: {shares:?}");
+    for (id, share) in &shares {
+        assert!(
+            *share >= 0.8,
+            "with an own pattern among them, {id}'s interval held the truth {share:.2}"
+        );
+    }
+}
