@@ -4,11 +4,7 @@
 //! time, a null technique is rarely called better than waiting, and lucky streaks never lead.
 //! `make test` runs a small number of seeds; `make bench` (benches/helps.rs) the full sizes.
 
-use chrono::Duration;
-use ebb_core::{
-    GenerateOptions, Intensity, NewSession, NewUrge, OutcomeInput, Store, TRUE_EFFECTS, UseAction,
-    WhatHelps,
-};
+use ebb_core::{GenerateOptions, Store, TRUE_EFFECTS, WhatHelps};
 
 use crate::support::{store_at_t0, t0};
 
@@ -98,26 +94,7 @@ fn two_or_three_lucky_evenings_never_outrank_what_helped_many_times() {
         for seed in 0..10 {
             let (mut store, clock) = store_at_t0();
             store.generate(&GenerateOptions::new(300, 2_000 + seed, t0())).unwrap();
-            for _ in 0..lucky {
-                clock.advance(Duration::hours(2));
-                let urge = store.log_urge(NewUrge::now(Intensity::try_from(9).unwrap())).unwrap();
-                store
-                    .start_session(NewSession {
-                        technique_id: "steps.halt".into(),
-                        urge_id: Some(urge.id.clone()),
-                        planned_seconds: 240,
-                    })
-                    .unwrap();
-                store
-                    .set_outcome(OutcomeInput {
-                        urge_id: urge.id,
-                        intensity_after: Some(Intensity::try_from(1).unwrap()),
-                        action: Some(UseAction::DidntUse),
-                        amount: None,
-                        note: None,
-                    })
-                    .unwrap();
-            }
+            crate::support::lucky_halt_uses(&mut store, &clock, lucky);
             let helps = store.what_helps().unwrap();
             let strong =
                 helps.techniques.iter().find(|t| t.technique_id == "breathing.box").unwrap();

@@ -64,26 +64,7 @@ fn the_estimator_recovers_the_true_ranking() {
 fn two_lucky_uses_do_not_top_the_list() {
     let (mut store, clock) = store_at_t0();
     store.generate(&GenerateOptions::new(1_500, 3, t0())).unwrap();
-    for _ in 0..2 {
-        clock.advance(Duration::hours(2));
-        let urge = store.log_urge(NewUrge::now(Intensity::try_from(9).unwrap())).unwrap();
-        store
-            .start_session(NewSession {
-                technique_id: "steps.halt".into(),
-                urge_id: Some(urge.id.clone()),
-                planned_seconds: 240,
-            })
-            .unwrap();
-        store
-            .set_outcome(OutcomeInput {
-                urge_id: urge.id,
-                intensity_after: Some(Intensity::try_from(1).unwrap()),
-                action: Some(UseAction::DidntUse),
-                amount: None,
-                note: None,
-            })
-            .unwrap();
-    }
+    crate::support::lucky_halt_uses(&mut store, &clock, 2);
     let helps = store.what_helps().unwrap();
     let halt = helps.techniques.iter().find(|t| t.technique_id == "steps.halt").unwrap();
     assert_eq!(halt.uses, 2);

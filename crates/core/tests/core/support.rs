@@ -17,6 +17,32 @@ pub fn store_at_t0() -> (Store, Arc<ManualClock>) {
     (store, clock)
 }
 
+/// Logs `n` cravings of 9, two hours apart, each "helped" by HALT down to 1 and not used: the
+/// lucky streak that must not top "what helps me".
+pub fn lucky_halt_uses(store: &mut Store, clock: &ManualClock, n: usize) {
+    use ebb_core::{Intensity, NewSession, NewUrge, OutcomeInput, UseAction};
+    for _ in 0..n {
+        clock.advance(chrono::Duration::hours(2));
+        let urge = store.log_urge(NewUrge::now(Intensity::try_from(9).unwrap())).unwrap();
+        store
+            .start_session(NewSession {
+                technique_id: "steps.halt".into(),
+                urge_id: Some(urge.id.clone()),
+                planned_seconds: 240,
+            })
+            .unwrap();
+        store
+            .set_outcome(OutcomeInput {
+                urge_id: urge.id,
+                intensity_after: Some(Intensity::try_from(1).unwrap()),
+                action: Some(UseAction::DidntUse),
+                amount: None,
+                note: None,
+            })
+            .unwrap();
+    }
+}
+
 /// Every table, index and trigger definition, for comparing two databases' schemas.
 pub fn schema(conn: &rusqlite::Connection) -> Vec<(String, String, String)> {
     let mut stmt = conn
