@@ -71,6 +71,10 @@ pub enum StartupProbe {
     App,
     /// `EBB_STARTUP_PROBE=blank`: a blank static page, the floor of this stack.
     Blank,
+    /// `EBB_STARTUP_PROBE=painted`: a static page that paints the same first screen (same
+    /// fonts, text and scale, no data, no JavaScript): the fair floor. Ready when it has
+    /// loaded.
+    Painted,
 }
 
 impl StartupProbe {
@@ -78,6 +82,7 @@ impl StartupProbe {
     pub fn from_env() -> Self {
         match std::env::var("EBB_STARTUP_PROBE").as_deref() {
             Ok("blank") => Self::Blank,
+            Ok("painted") => Self::Painted,
             Ok("") | Err(_) => Self::Off,
             Ok(_) => Self::App,
         }
@@ -329,14 +334,13 @@ impl Shared {
         self.lock_status()
     }
 
-    /// Reads what "what helps" is fitted from in the background once the first screen is up,
-    /// on a second connection, so the person's own is never held while a long history is read
-    /// (seconds at a million cravings); the reading is then handed over, and cravings written
-    /// meanwhile are re-read at the next fit. If anything fails, the first fit simply reads for
-    /// itself.
+    /// Brings "what helps"'s stored sums up to date in the background once the first screen is
+    /// up, on a second connection (after an upgrade every bucket is summed once: seconds at a
+    /// million cravings), one short transaction per bucket, so the person's own connection is
+    /// never held for long. If anything fails, the first fit simply does what is left itself.
     pub fn warm_up(&self) {
-        let (store, key) = match &lock_inner(&self.inner).phase {
-            Phase::Open { store, key } => (Arc::clone(store), key.clone()),
+        let key = match &lock_inner(&self.inner).phase {
+            Phase::Open { key, .. } => key.clone(),
             _ => return,
         };
         // A store in memory (tests) has no second connection to read it.
@@ -345,11 +349,9 @@ impl Shared {
         }
         let path = self.data_path.clone();
         drop(tauri::async_runtime::spawn_blocking(move || {
-            store.lock().unwrap_or_else(PoisonError::into_inner).begin_helps_warm_up();
-            if let Ok(reading) =
-                Store::open_another(&path, &key).and_then(|mut reader| reader.read_helps())
+            if let Err(e) = Store::open_another(&path, &key).and_then(|other| other.refresh_helps())
             {
-                store.lock().unwrap_or_else(PoisonError::into_inner).adopt_helps(reading);
+                eprintln!("ebb: the what-helps warm-up stopped ({e}); the first fit does the rest");
             }
         }));
     }

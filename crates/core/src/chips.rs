@@ -179,8 +179,6 @@ impl Store {
     /// Puts a chip on a craving or takes it off, at once (each tap is saved). Returns the
     /// craving's chip ids afterwards.
     pub fn set_urge_chip(&mut self, urge_id: &str, chip_id: &str, on: bool) -> Result<Vec<String>> {
-        // What it changes can change "what helps": refit on next use.
-        self.touch_helps(urge_id);
         self.urge(urge_id)?;
         self.chip(chip_id)?;
         let tx = self.conn.transaction()?;

@@ -26,21 +26,25 @@
 //! of each technique are shrunk toward its overall effect, and say nothing until there are
 //! enough. Suggestions are Thompson samples from these posteriors with a small exploration floor.
 //!
-//! The fitted model is cached in the store and dropped whenever a write could change it
-//! (an outcome, a session, an edit or delete); logging a new craving keeps it, so the
-//! suggestion right after a log costs no rescan.
+//! The fit needs only sums over the re-rated cravings, and those are stored (`sums.rs`, kept
+//! per bucket of about 12 days and marked for recomputing by triggers whenever a write touches
+//! them), so opening "what helps" reads a few hundred small rows, not every craving, and a
+//! check-in re-reads one bucket. The fitted model is kept in memory until the stored sums
+//! change; logging a new craving doesn't change them, so the suggestion right after a log costs
+//! no refit.
+
+mod sums;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{DateTime, Timelike, Utc};
 use rand::Rng;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::catalog::TechniqueKind;
-use crate::store::millis_to_time;
 use crate::{Result, Store, builtin_technique};
 
 /// Recent cravings count more: a craving this many days older than the newest weighs half.
@@ -217,6 +221,20 @@ enum Context {
     Strength(u8),
 }
 
+impl Context {
+    /// A situation from its key in the stored sums ("chip:<id>", "time:<band>",
+    /// "strength:<band>").
+    fn parse(key: &str, chips: &HashMap<String, u32>) -> Option<Context> {
+        if let Some(id) = key.strip_prefix("chip:") {
+            return chips.get(id).map(|&n| Context::Chip(n));
+        }
+        if let Some(band) = key.strip_prefix("time:") {
+            return band.parse().ok().filter(|b| *b < 4).map(Context::Time);
+        }
+        key.strip_prefix("strength:")?.parse().ok().filter(|b| *b < 3).map(Context::Strength)
+    }
+}
+
 const TIME_BANDS: [&str; 4] = ["In the morning", "In the afternoon", "In the evening", "At night"];
 const TIME_REASONS: [&str; 4] =
     ["in the morning", "in the afternoon", "in the evening", "at night"];
@@ -295,18 +313,6 @@ pub(crate) struct Model {
     chip_index: HashMap<String, u32>,
 }
 
-#[derive(Debug)]
-struct Rated {
-    /// When the craving happened (ms since the epoch): its recency weight.
-    at: i64,
-    before: f64,
-    after: f64,
-    techniques: Vec<usize>,
-    weight: f64,
-    contexts: Vec<Context>,
-    win: Option<bool>,
-}
-
 /// Solves `m · x = v` for a symmetric positive-definite `m` (Cholesky) and returns `x` and the
 /// diagonal of `m⁻¹`.
 fn solve(m: &[Vec<f64>], v: &[f64]) -> (Vec<f64>, Vec<f64>) {
@@ -363,32 +369,52 @@ struct Normal {
 }
 
 impl Normal {
+    /// The equations from the stored sums, for technique columns `index`.
+    ///
     /// Recency weights say how much each craving counts, not how noisy it is: scaled so they
     /// sum to the effective number of cravings (Kish: (Σw)²/Σw²), the fit's variances are those
     /// of the weighted estimate rather than of a sample that large.
-    fn of(rows: &[Rated], k: usize) -> Normal {
-        let (sum, squares) =
-            rows.iter().fold((0.0, 0.0), |(s, q), r| (s + r.weight, q + r.weight * r.weight));
-        let scale = if squares > 0.0 { sum / squares } else { 1.0 };
-        let n = 2 + k;
+    fn of(sums: &sums::Sums, index: &HashMap<String, usize>) -> Normal {
+        let n = 2 + index.len();
         let mut m = vec![vec![0.0; n]; n];
         let mut v = vec![0.0; n];
-        let mut yy = 0.0;
-        let mut x: Vec<(usize, f64)> = Vec::with_capacity(4);
-        for row in rows {
-            let w = row.weight * scale;
-            x.clear();
-            x.extend([(0, 1.0), (1, row.before)]);
-            x.extend(row.techniques.iter().map(|&t| (2 + t, 1.0)));
-            for &(i, xi) in &x {
-                v[i] += w * xi * row.after;
-                for &(j, xj) in &x {
-                    m[i][j] += w * xi * xj;
-                }
-            }
-            yy += w * row.after * row.after;
+        m[0][0] = sums.w;
+        m[0][1] = sums.w_before;
+        m[1][0] = sums.w_before;
+        m[1][1] = sums.w_before2;
+        v[0] = sums.w_after;
+        v[1] = sums.w_before_after;
+        for (id, t) in &sums.techniques {
+            let c = 2 + index[id];
+            m[0][c] = t.w;
+            m[c][0] = t.w;
+            m[1][c] = t.w_before;
+            m[c][1] = t.w_before;
+            m[c][c] = t.w;
+            v[c] = t.w_after;
         }
-        Normal { m, v, yy, total: if squares > 0.0 { sum * sum / squares } else { 0.0 } }
+        for (a, bs) in &sums.pairs {
+            for (b, w) in bs {
+                let (i, j) = (2 + index[a], 2 + index[b]);
+                m[i][j] += w;
+                m[j][i] += w;
+            }
+        }
+        let scale = if sums.w2 > 0.0 { sums.w / sums.w2 } else { 1.0 };
+        for row in &mut m {
+            for x in row.iter_mut() {
+                *x *= scale;
+            }
+        }
+        for x in &mut v {
+            *x *= scale;
+        }
+        Normal {
+            m,
+            v,
+            yy: sums.w_after2 * scale,
+            total: if sums.w2 > 0.0 { sums.w * sums.w / sums.w2 } else { 0.0 },
+        }
     }
 
     /// The posterior means and variances with each effect's prior `priors[t]` and spread
@@ -423,226 +449,33 @@ impl Normal {
     }
 }
 
-/// A borrowed text column: no allocation per row.
-fn text<'a>(row: &'a rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'a str> {
-    row.get_ref(i)?.as_str().map_err(|e| text_error(i, e))
-}
-
-fn text_error(i: usize, e: rusqlite::types::FromSqlError) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-}
-
-/// What the model is fitted from, read once and then kept up to date one craving at a time:
-/// reading it is most of the cost of a fit (text ids joined across three tables), refitting from
-/// memory is cheap.
-#[derive(Debug, Default)]
-pub(crate) struct Data {
-    rows: Vec<Rated>,
-    /// Craving id → its row, and back.
-    by_urge: HashMap<String, usize>,
-    urge_ids: Vec<String>,
-    /// Technique columns: ids in order (waiting is not a column: it is the baseline).
-    ids: Vec<String>,
-    index: HashMap<String, usize>,
-    /// Chip ids in `Context::Chip` order.
-    chips: Vec<String>,
-    chip_index: HashMap<String, u32>,
-    /// The latest a re-rate may come after its craving and still be compared (ms).
-    window_ms: i64,
-}
-
-impl Data {
-    fn column(&mut self, id: &str) -> usize {
-        if let Some(&c) = self.index.get(id) {
-            return c;
-        }
-        self.ids.push(id.to_owned());
-        self.index.insert(id.to_owned(), self.ids.len() - 1);
-        self.ids.len() - 1
-    }
-
-    fn chip(&mut self, id: &str) -> u32 {
-        if let Some(&n) = self.chip_index.get(id) {
-            return n;
-        }
-        self.chips.push(id.to_owned());
-        let n = (self.chips.len() - 1) as u32;
-        self.chip_index.insert(id.to_owned(), n);
-        n
-    }
-
-    /// A re-rated craving from `(intensity, occurred_at, utc_offset_minutes, intensity_after,
-    /// action, recorded_at)` at `first`; `None` when the re-rate came too late to compare.
-    fn rated(row: &rusqlite::Row<'_>, first: usize, window_ms: i64) -> Result<Option<Rated>> {
-        let before: i64 = row.get(first)?;
-        let at: i64 = row.get(first + 1)?;
-        let offset: i64 = row.get(first + 2)?;
-        let after: i64 = row.get(first + 3)?;
-        let recorded: i64 = row.get(first + 5)?;
-        if recorded - at > window_ms {
-            return Ok(None);
-        }
-        let win = row
-            .get_ref(first + 4)?
-            .as_str_or_null()
-            .map_err(|e| text_error(first + 4, e))?
-            .map(|a| a == "didnt_use" || a == "used_less");
-        Ok(Some(Rated {
-            at,
-            before: before as f64,
-            after: after as f64,
-            techniques: Vec::new(),
-            weight: 1.0,
-            contexts: vec![
-                Context::Time(time_band(local_hour(millis_to_time(at)?, offset))),
-                Context::Strength(strength_band(before as u8)),
-            ],
-            win,
-        }))
-    }
-
-    /// Reads every re-rated craving: three plain scans joined here by borrowed ids (no
-    /// allocation per row but one per rated craving, no craving looked up per chip link).
-    fn load(conn: &rusqlite::Connection) -> Result<Data> {
-        let rerate: u32 = conn
-            .prepare_cached("SELECT value FROM settings WHERE key = 'rerate_minutes'")?
-            .query_row([], |r| r.get::<_, String>(0))
-            .optional()?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(crate::DEFAULT_RERATE_MINUTES);
-        let mut data = Data {
-            window_ms: i64::from(rerate_window_minutes(rerate)) * 60_000,
-            ..Data::default()
-        };
-        let mut stmt = conn.prepare_cached(
-            "SELECT u.id, u.intensity, u.occurred_at, u.utc_offset_minutes, o.intensity_after, \
-             o.action, o.recorded_at FROM outcomes o JOIN urges u ON u.id = o.urge_id \
-             WHERE o.intensity_after IS NOT NULL",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let Some(rated) = Data::rated(r, 1, data.window_ms)? else { continue };
-            let id: String = r.get(0)?;
-            data.by_urge.insert(id.clone(), data.rows.len());
-            data.urge_ids.push(id);
-            data.rows.push(rated);
-        }
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT urge_id, technique_id FROM technique_sessions s \
-                 WHERE urge_id IS NOT NULL AND {}",
-            crate::sessions::COUNTS_AS_USE
-        ))?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let Some(&row) = data.by_urge.get(text(r, 0)?) else { continue };
-            data.add_technique(row, text(r, 1)?);
-        }
-        let mut stmt = conn.prepare_cached(
-            "SELECT uc.urge_id, uc.chip_id FROM urge_chips uc JOIN chips c ON c.id = uc.chip_id \
-             WHERE c.kind IN ('trigger', 'feeling')",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let Some(&row) = data.by_urge.get(text(r, 0)?) else { continue };
-            let n = data.chip(text(r, 1)?);
-            data.rows[row].contexts.push(Context::Chip(n));
-        }
-        // Built-ins never used still get a (prior-only) estimate, for suggestions.
-        for t in crate::builtin_techniques() {
-            if t.kind != TechniqueKind::Waiting {
-                data.column(&t.id);
-            }
-        }
-        Ok(data)
-    }
-
-    fn add_technique(&mut self, row: usize, id: &str) {
-        if id != WAITING {
-            let c = self.column(id);
-            if !self.rows[row].techniques.contains(&c) {
-                self.rows[row].techniques.push(c);
-            }
-        }
-    }
-
-    /// Re-reads one craving after a write: its row changes, appears or goes.
-    fn refresh(&mut self, conn: &rusqlite::Connection, urge_id: &str) -> Result<()> {
-        if let Some(row) = self.by_urge.remove(urge_id) {
-            self.rows.swap_remove(row);
-            self.urge_ids.swap_remove(row);
-            if let Some(moved) = self.urge_ids.get(row) {
-                self.by_urge.insert(moved.clone(), row);
-            }
-        }
-        let rated = conn
-            .prepare_cached(
-                "SELECT u.intensity, u.occurred_at, u.utc_offset_minutes, o.intensity_after, \
-                 o.action, o.recorded_at FROM outcomes o JOIN urges u ON u.id = o.urge_id \
-                 WHERE o.urge_id = ?1 AND o.intensity_after IS NOT NULL",
-            )?
-            .query_row([urge_id], |r| Ok(Data::rated(r, 0, self.window_ms)))
-            .optional()?;
-        let Some(Some(rated)) = rated.transpose()? else { return Ok(()) };
-        let row = self.rows.len();
-        self.rows.push(rated);
-        self.urge_ids.push(urge_id.to_owned());
-        self.by_urge.insert(urge_id.to_owned(), row);
-        let techniques = conn
-            .prepare_cached(&format!(
-                "SELECT technique_id FROM technique_sessions s WHERE urge_id = ?1 AND {}",
-                crate::sessions::COUNTS_AS_USE
-            ))?
-            .query_map([urge_id], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        for id in techniques {
-            self.add_technique(row, &id);
-        }
-        let chips = conn
-            .prepare_cached(
-                "SELECT uc.chip_id FROM urge_chips uc JOIN chips c ON c.id = uc.chip_id \
-                 WHERE uc.urge_id = ?1 AND c.kind IN ('trigger', 'feeling')",
-            )?
-            .query_map([urge_id], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        for chip in chips {
-            let n = self.chip(&chip);
-            self.rows[row].contexts.push(Context::Chip(n));
-        }
-        Ok(())
-    }
-}
-
-/// What the store keeps between requests (see [`Store::helps_model`]).
+/// What the store keeps between requests (see [`Store::helps_model`]): the last fit, and the
+/// stored sums' generation it was made from.
 #[derive(Debug, Default)]
 pub(crate) struct Cache {
-    data: Option<Data>,
-    /// Cravings written since the last fit: re-read before the next one.
-    stale: HashSet<String>,
-    model: Option<Arc<Model>>,
-    /// While another connection reads the records for this store (a warm-up), the cravings
-    /// written meanwhile: re-read when its reading is adopted.
-    warming: Option<HashSet<String>>,
+    model: Option<(Arc<Model>, i64)>,
 }
 
-/// What "what helps" is fitted from, read on another connection to the same database (see
-/// [`Store::read_helps`]): handed to [`Store::adopt_helps`] so the person's own connection
-/// is never held while a large history is read.
-#[derive(Debug)]
-pub struct HelpsReading(Data);
-
 impl Model {
-    /// Fits the model to `data` (with its rows' recency weights updated).
-    fn fit(data: &mut Data) -> Model {
-        let newest = data.rows.iter().map(|r| r.at).max().unwrap_or(0);
-        for row in &mut data.rows {
-            let age_days = (newest - row.at) as f64 / 86_400_000.0;
-            row.weight = 0.5f64.powf(age_days / HALF_LIFE_DAYS);
-        }
-        let rated = &data.rows;
-        let ids = &data.ids;
+    /// Fits the model to the sums over every re-rated craving (weights relative to the newest).
+    fn fit(sums: &sums::Sums) -> Model {
+        // Every technique used, and the built-ins never used (a prior-only estimate, for
+        // suggestions), in one fixed order.
+        let mut ids: Vec<String> = sums.techniques.keys().cloned().collect();
+        ids.extend(
+            crate::builtin_techniques()
+                .iter()
+                .filter(|t| t.kind != TechniqueKind::Waiting)
+                .map(|t| t.id.clone()),
+        );
+        ids.sort();
+        ids.dedup();
+        let index: HashMap<String, usize> =
+            ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        let ids = &ids;
         let k = ids.len();
 
-        let normal = Normal::of(rated, k);
+        let normal = Normal::of(sums, &index);
         let weight = normal.total;
 
         // Pass 1: catalog priors, 0 for the person's own patterns; σ² from its residuals.
@@ -653,11 +486,12 @@ impl Model {
         // The person's own overall effect: the prior for their own patterns.
         let mut uses = vec![0u32; k];
         let mut use_weight = vec![0.0; k];
-        for row in rated {
-            for &t in &row.techniques {
-                uses[t] += 1;
-                use_weight[t] += row.weight;
-            }
+        let mut wins = vec![(0, 0); k];
+        for (id, t) in &sums.techniques {
+            let c = index[id];
+            uses[c] = t.uses;
+            use_weight[c] = t.w;
+            wins[c] = (t.wins, t.of);
         }
         let (sum, count) = ids
             .iter()
@@ -691,52 +525,45 @@ impl Model {
         // The final fit.
         let (coef, diag) = normal.solve(&priors, tau, sigma2);
 
-        let mut model = Model {
+        // Situations: chips by id in a fixed order, then each group's residual sum from the
+        // final coefficients (a residual is linear in them).
+        let chips: Vec<String> = sums
+            .contexts
+            .keys()
+            .filter_map(|k| k.strip_prefix("chip:"))
+            .map(str::to_owned)
+            .collect();
+        let chip_index: HashMap<String, u32> =
+            chips.iter().enumerate().map(|(i, id)| (id.clone(), i as u32)).collect();
+        let mut groups = HashMap::new();
+        let mut context_rated = HashMap::new();
+        for (key, c) in &sums.contexts {
+            let Some(context) = Context::parse(key, &chip_index) else { continue };
+            context_rated.insert(context, c.rated);
+            for (column, g) in &c.groups {
+                let column = if column.is_empty() { None } else { Some(index[column]) };
+                let effects: f64 = g.with.iter().map(|(id, w)| coef[2 + index[id]] * w).sum();
+                let residuals = g.w_after - coef[0] * g.w - coef[1] * g.w_before - effects;
+                groups.insert((context, column), Group { weight: g.w, residuals, count: g.count });
+            }
+        }
+        Model {
             sigma2,
             weight: use_weight,
             effect: coef[2..].to_vec(),
             variance: diag[2..].to_vec(),
             uses,
-            wins: vec![(0, 0); k],
-            ids: data.ids.clone(),
-            index: data.index.clone(),
-            rated: rated.len() as u32,
-            chips: data.chips.clone(),
-            chip_index: data.chip_index.clone(),
-            ..Model::default()
-        };
-        for row in rated {
-            let predicted = coef[0]
-                + coef[1] * row.before
-                + row.techniques.iter().map(|&t| coef[2 + t]).sum::<f64>();
-            let residual = row.after - predicted;
-            let columns: Vec<Option<usize>> = if row.techniques.is_empty() {
-                model.baseline_uses += 1;
-                vec![None]
-            } else {
-                row.techniques.iter().map(|&t| Some(t)).collect()
-            };
-            if let Some(win) = row.win {
-                for column in &columns {
-                    let tally = match column {
-                        Some(t) => &mut model.wins[*t],
-                        None => &mut model.baseline_wins,
-                    };
-                    tally.0 += u32::from(win);
-                    tally.1 += 1;
-                }
-            }
-            for context in &row.contexts {
-                *model.context_rated.entry(*context).or_default() += 1;
-                for column in &columns {
-                    let g = model.groups.entry((*context, *column)).or_default();
-                    g.weight += row.weight;
-                    g.residuals += row.weight * residual;
-                    g.count += 1;
-                }
-            }
+            wins,
+            baseline_uses: sums.baseline_uses,
+            baseline_wins: (sums.baseline_wins, sums.baseline_of),
+            rated: sums.rated,
+            ids: ids.clone(),
+            index,
+            groups,
+            context_rated,
+            chips,
+            chip_index,
         }
-        model
     }
 
     fn column(&self, id: &str) -> Option<usize> {
@@ -784,75 +611,54 @@ fn points(benefit: f64) -> String {
 }
 
 impl Store {
-    /// The fitted model: read from the records on first use, then refitted from memory after a
-    /// write, with only the cravings that write touched read again.
+    /// The fitted model: from the stored sums (dirty buckets recomputed and stored first), kept
+    /// in memory until they change.
     pub(crate) fn helps_model(&self) -> Result<Arc<Model>> {
         let mut cache = self.helps.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(model) = &cache.model {
+        let window = sums::window_ms(&self.conn)?;
+        if let Err(e) = sums::bring_up_to_date(&self.conn, window) {
+            // A store that can't be written just now (a full disk, a long lock elsewhere)
+            // still answers: what couldn't be stored is recomputed in memory below.
+            eprintln!("ebb: what helps couldn't store its sums ({e}); reading them afresh");
+        }
+        // One snapshot: where the sums stand, and the sums.
+        let tx = self.conn.unchecked_transaction()?;
+        let stamp = sums::stamp(&tx, window)?;
+        if stamp.current()
+            && let Some((model, generation)) = &cache.model
+            && *generation == stamp.generation
+        {
             return Ok(model.clone());
         }
-        let stale: Vec<String> = cache.stale.drain().collect();
-        let data = match cache.data.take() {
-            Some(mut data) => {
-                for id in &stale {
-                    data.refresh(&self.conn, id)?;
-                }
-                cache.data.insert(data)
-            }
-            None => cache.data.insert(Data::load(&self.conn)?),
-        };
-        let model = Arc::new(Model::fit(data));
-        cache.model = Some(model.clone());
+        let total = sums::total(&tx, window, &stamp)?;
+        tx.commit()?;
+        let model = Arc::new(Model::fit(&total));
+        cache.model = stamp.current().then(|| (model.clone(), stamp.generation));
         Ok(model)
     }
 
-    /// Forgets everything "what helps" read (benchmarks call it to time a first fit; bulk
-    /// writes call it).
+    /// Forgets the fit kept in memory: the next one starts from the stored sums (benchmarks
+    /// call it to time the first fit after opening).
     pub fn forget_helps(&self) {
         let mut cache = self.helps.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        // A warm-up under way is abandoned too: its reading may miss a bulk write.
         *cache = Cache::default();
     }
 
-    /// Marks one craving as changed: it is read again before the next fit.
-    pub(crate) fn touch_helps(&self, urge_id: &str) {
-        let mut cache = self.helps.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        cache.model = None;
-        if cache.data.is_some() {
-            cache.stale.insert(urge_id.to_owned());
-        }
-        if let Some(warming) = &mut cache.warming {
-            warming.insert(urge_id.to_owned());
-        }
+    /// Brings the stored sums up to date, recomputing what writes have marked: the shell calls
+    /// it on a second connection once the first screen is up, so after an upgrade (every bucket
+    /// to sum once) the person's own connection never waits for a long history to be read.
+    /// Each bucket is its own short write transaction.
+    pub fn refresh_helps(&self) -> Result<()> {
+        let window = sums::window_ms(&self.conn)?;
+        sums::bring_up_to_date(&self.conn, window)
     }
 
-    /// Starts a warm-up: from now on, the cravings written are noted, so a reading taken on
-    /// another connection ([`Store::read_helps`], started after this) can be adopted safely.
-    pub fn begin_helps_warm_up(&self) {
-        let mut cache = self.helps.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        cache.warming = Some(HashSet::new());
-    }
-
-    /// Reads everything "what helps" is fitted from, in one read transaction (a consistent
-    /// snapshot): call it on a second `Store` opened on the same file.
-    pub fn read_helps(&mut self) -> Result<HelpsReading> {
-        let tx = self.conn.transaction()?;
-        let data = Data::load(&tx)?;
-        tx.commit()?;
-        Ok(HelpsReading(data))
-    }
-
-    /// Adopts a reading taken on another connection since [`Store::begin_helps_warm_up`]: the
-    /// cravings written meanwhile are re-read before the next fit. Ignored if this store has
-    /// read its own records already, or no warm-up was begun.
-    pub fn adopt_helps(&self, reading: HelpsReading) {
-        let mut cache = self.helps.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let Some(written) = cache.warming.take() else { return };
-        if cache.data.is_none() {
-            cache.data = Some(reading.0);
-            cache.stale.extend(written);
-            cache.model = None;
-        }
+    /// Marks every stored sum for recomputing from the records (as an upgrade does). The next
+    /// fit, or [`Store::refresh_helps`], sums every re-rated craving again.
+    pub fn rebuild_helps(&self) -> Result<()> {
+        self.conn.execute("UPDATE helps_meta SET window_ms = -1", [])?;
+        self.forget_helps();
+        Ok(())
     }
 
     fn label_of(&self, model: &Model, context: &Context, for_reason: bool) -> Result<String> {

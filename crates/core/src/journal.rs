@@ -432,10 +432,6 @@ impl Store {
         let offset = self.clock.offset_at(now).local_minus_utc() / 60;
         let id = self.ids.next_id(now).to_string();
         let ms = now.timestamp_millis();
-        if session.is_some() {
-            // A finished session can change "what helps": refit on next use.
-            self.forget_helps();
-        }
         let tx = self.conn.transaction()?;
         tx.prepare_cached(
             "INSERT INTO journal_entries (id, urge_id, session_id, kind, prompt, body, \

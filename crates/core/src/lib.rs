@@ -68,8 +68,8 @@ pub use generate::{GenerateOptions, GenerateReport, TRUE_EFFECTS};
 pub use goals::{GoalDay, GoalReview, REVIEW_DAYS};
 pub use helps::{
     CONTEXT_MIN_RATED, ContextBest, ContextResult, EARLY_DAYS_USES, EXPLORATION, HALF_LIFE_DAYS,
-    HelpsReading, SUGGESTIONS, SuggestRequest, Suggestion, SuggestionResponse, TechniqueEffect,
-    WhatHelps, rerate_window_minutes,
+    SUGGESTIONS, SuggestRequest, Suggestion, SuggestionResponse, TechniqueEffect, WhatHelps,
+    rerate_window_minutes,
 };
 pub use ids::{IdSource, RandomIds, SeededIds};
 pub use insights::{

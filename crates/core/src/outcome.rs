@@ -150,8 +150,6 @@ pub(crate) fn outcome_from_columns(
 impl Store {
     /// Records (or replaces) what came of a craving.
     pub fn set_outcome(&mut self, input: OutcomeInput) -> Result<Outcome> {
-        // What it changes can change "what helps": refit on next use.
-        self.touch_helps(&input.urge_id);
         let urge = self.urge(&input.urge_id)?;
         let note = crate::text::note("note", MAX_NOTE_CHARS, input.note)?;
         if input.intensity_after.is_none()

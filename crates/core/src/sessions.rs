@@ -148,10 +148,6 @@ pub(crate) const COUNTS_AS_USE: &str = "(s.completed = 1 OR s.intensity_after IS
 impl Store {
     /// Records the start of a session.
     pub fn start_session(&mut self, new: NewSession) -> Result<TechniqueSession> {
-        // A session for a craving changes "what helps" for it: refit on next use.
-        if let Some(urge) = &new.urge_id {
-            self.touch_helps(urge);
-        }
         self.usable_technique("techniqueId", &new.technique_id)?;
         if !(1..=MAX_SESSION_SECONDS).contains(&new.planned_seconds) {
             return Err(Invalid::new(
@@ -191,10 +187,6 @@ impl Store {
     /// first end time and whether it was completed, and updates the answers.
     pub fn finish_session(&mut self, end: SessionEnd) -> Result<TechniqueSession> {
         let current = self.session(&end.id)?;
-        // A session for a craving changes "what helps" for it: refit on next use.
-        if let Some(urge) = &current.urge_id {
-            self.touch_helps(urge);
-        }
         if let Some(actual) = end.actual_seconds
             && actual > MAX_SESSION_SECONDS
         {

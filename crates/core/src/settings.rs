@@ -252,10 +252,6 @@ impl Store {
             }
         }
         tx.commit()?;
-        if update.rerate_minutes.is_some() {
-            // Which check-ins are like for like follows the interval: refit on next use.
-            self.forget_helps();
-        }
         self.settings()
     }
 }

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_journal.sql"),
     include_str!("migrations/0008_support.sql"),
     include_str!("migrations/0009_plans.sql"),
+    include_str!("migrations/0010_helps_sums.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version` after migrating).

@@ -35,8 +35,15 @@ pub const MAX_IMPORT_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 pub const MAX_IMPORTED_TEXT: i64 = 100_000;
 
 /// Tables kept by triggers from the others: never copied, they follow the rows that are.
-const DERIVED: &[&str] =
-    &["insight_weeks", "insight_hours", "insight_chips", "insight_outcome_weeks"];
+const DERIVED: &[&str] = &[
+    "insight_weeks",
+    "insight_hours",
+    "insight_chips",
+    "insight_outcome_weeks",
+    "helps_buckets",
+    "helps_dirty",
+    "helps_meta",
+];
 
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -328,8 +328,6 @@ impl Store {
     /// Corrects a logged craving: intensity, time, note, tracked thing. Chips and the outcome
     /// stay. The late flag is recomputed against when it was logged.
     pub fn edit_urge(&mut self, edit: UrgeEdit) -> Result<Urge> {
-        // What it changes can change "what helps": refit on next use.
-        self.touch_helps(&edit.id);
         let current = self.urge(&edit.id)?;
         let note = clean_note(edit.note)?;
         let now = self.clock.now();
@@ -381,8 +379,6 @@ impl Store {
 
     /// Deletes a craving for real, with its chips and outcome (no hidden copy is kept).
     pub fn delete_urge(&mut self, id: &str) -> Result<()> {
-        // What it changes can change "what helps": refit on next use.
-        self.touch_helps(id);
         let tx = self.conn.transaction()?;
         // urge_chips and outcomes go with it (ON DELETE CASCADE).
         let changed = tx.prepare_cached("DELETE FROM urges WHERE id = ?1")?.execute([id])?;

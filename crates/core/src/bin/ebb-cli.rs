@@ -5,6 +5,7 @@
 //! ebb-cli log <db> <intensity> [--note TEXT] [--repeat N]   prints "saved <n> <id>" per craving
 //! ebb-cli list <db> [--limit N]                             newest first, one per line
 //! ebb-cli count <db>
+//! ebb-cli helps <db>                                        "what helps me", best first
 //! ebb-cli backup <db>                                       prints the backup's file name
 //! ebb-cli restore <db> <backup name>                        backs up the store first
 //! ebb-cli import <db> <export file> <passphrase>            merges an export
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 use ebb_core::{Intensity, NewUrge, Store};
 
 const USAGE: &str = "usage:\n  ebb-cli log <db> <intensity> [--note TEXT] [--repeat N]\n  \
-                     ebb-cli list <db> [--limit N]\n  ebb-cli count <db>\n  ebb-cli backup <db>\n  \
+                     ebb-cli list <db> [--limit N]\n  ebb-cli count <db>\n  ebb-cli helps <db>\n  ebb-cli backup <db>\n  \
                      ebb-cli restore <db> <backup name>\n  \
                      ebb-cli import <db> <export file> <passphrase>";
 
@@ -119,6 +120,17 @@ fn run(args: &[String]) -> Result<(), String> {
         "count" => {
             let count = store.count_urges().map_err(|e| e.to_string())?;
             writeln!(out, "{count}").map_err(|e| e.to_string())?;
+        }
+        "helps" => {
+            let helps = store.what_helps().map_err(|e| e.to_string())?;
+            for t in &helps.techniques {
+                writeln!(
+                    out,
+                    "{}: {:+.2} (90%: {:+.2} to {:+.2}), {}",
+                    t.name, t.benefit, t.low, t.high, t.confidence
+                )
+                .map_err(|e| e.to_string())?;
+            }
         }
         _ => return Err(USAGE.to_owned()),
     }

@@ -309,8 +309,13 @@ fn refitting_after_writes_matches_a_fit_from_scratch() {
     store.delete_urge(&deleted).unwrap();
 
     let incremental = store.what_helps().unwrap();
-    store.forget_helps();
+    store.rebuild_helps().unwrap();
     let scratch = store.what_helps().unwrap();
+    assert_eq!(
+        incremental, scratch,
+        "the stored sums, kept up to date bucket by bucket, must give exactly the fit that \
+         summing every craving again gives"
+    );
     assert_eq!(incremental.rated, scratch.rated, "the same cravings are counted");
     assert_eq!(incremental.techniques.len(), scratch.techniques.len());
     for (a, b) in incremental.techniques.iter().zip(&scratch.techniques) {
@@ -328,8 +333,16 @@ fn refitting_after_writes_matches_a_fit_from_scratch() {
     );
 }
 
+/// Whatever the raw tables hold about "what helps": the stored sums and the marks.
+fn stored(store: &ebb_core::Store) -> (i64, i64) {
+    let conn = store.connection();
+    let buckets = conn.query_row("SELECT count(*) FROM helps_buckets", [], |r| r.get(0)).unwrap();
+    let dirty = conn.query_row("SELECT count(*) FROM helps_dirty", [], |r| r.get(0)).unwrap();
+    (buckets, dirty)
+}
+
 #[test]
-fn a_warm_up_read_on_another_connection_misses_no_write() {
+fn a_warm_up_on_another_connection_misses_no_write() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ebb.db");
     let clock = std::sync::Arc::new(ebb_core::ManualClock::new(t0(), 60));
@@ -341,11 +354,13 @@ fn a_warm_up_read_on_another_connection_misses_no_write() {
     )
     .unwrap();
     store.generate(&GenerateOptions::new(600, 5, t0())).unwrap();
-    store.begin_helps_warm_up();
-    // The other connection reads its snapshot first …
-    let reading =
-        ebb_core::Store::open_another(&path, &crate::test_key()).unwrap().read_helps().unwrap();
-    // … then the person logs and rates a craving before the reading is adopted.
+    // The other connection sums every bucket and stores them …
+    ebb_core::Store::open_another(&path, &crate::test_key()).unwrap().refresh_helps().unwrap();
+    let (buckets, dirty) = stored(&store);
+    assert!(buckets > 5, "the warm-up stored the sums of every bucket; {buckets} stored");
+    assert_eq!(dirty, 0, "nothing is left to recompute after a warm-up");
+    let rated = store.what_helps().unwrap().rated;
+    // … then the person logs and rates a craving.
     let urge = store.log_urge(NewUrge::now(Intensity::try_from(10).unwrap())).unwrap();
     store
         .set_outcome(OutcomeInput {
@@ -356,16 +371,144 @@ fn a_warm_up_read_on_another_connection_misses_no_write() {
             note: None,
         })
         .unwrap();
-    store.adopt_helps(reading);
+    assert_eq!(stored(&store).1, 1, "the check-in marked its bucket, in its own transaction");
     let warmed = store.what_helps().unwrap();
-    store.forget_helps();
+    assert_eq!(stored(&store).1, 0, "the fit recomputed and stored the marked bucket");
+    store.rebuild_helps().unwrap();
     let scratch = store.what_helps().unwrap();
-    assert_eq!(warmed.rated, scratch.rated, "the craving rated during the warm-up is counted");
-    let benefits = |w: &ebb_core::WhatHelps| {
-        w.techniques
-            .iter()
-            .map(|t| (t.technique_id.clone(), (t.benefit * 1e6).round()))
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(benefits(&warmed), benefits(&scratch), "the same fit as reading everything afresh");
+    assert_eq!(warmed.rated, rated + 1, "the craving rated after the warm-up is counted");
+    assert_eq!(warmed, scratch, "the same fit as summing everything afresh");
+}
+
+#[test]
+fn a_write_on_another_connection_reaches_a_fit_kept_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ebb.db");
+    let mut store = ebb_core::Store::open(&path, &crate::test_key()).unwrap();
+    store.generate(&GenerateOptions::new(300, 9, t0())).unwrap();
+    let before = store.what_helps().unwrap();
+    let mut other = ebb_core::Store::open_another(&path, &crate::test_key()).unwrap();
+    let urge = other.log_urge(NewUrge::now(Intensity::try_from(8).unwrap())).unwrap();
+    other
+        .set_outcome(OutcomeInput {
+            urge_id: urge.id,
+            intensity_after: Some(Intensity::try_from(3).unwrap()),
+            action: None,
+            amount: None,
+            note: None,
+        })
+        .unwrap();
+    let after = store.what_helps().unwrap();
+    assert_eq!(
+        after.rated,
+        before.rated + 1,
+        "a check-in saved by another connection (an import, a second window) must not be missed \
+         by the fit this one kept in memory"
+    );
+}
+
+#[test]
+fn what_helps_opens_from_the_stored_sums_inside_the_encrypted_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ebb.db");
+    let mut store = ebb_core::Store::open(&path, &crate::test_key()).unwrap();
+    store.generate(&GenerateOptions::new(900, 4, t0())).unwrap();
+    let first = store.what_helps().unwrap();
+    drop(store);
+    let store = ebb_core::Store::open(&path, &crate::test_key()).unwrap();
+    assert_eq!(stored(&store).1, 0, "nothing is marked after a clean close");
+    // Break the records behind the sums' back (no trigger fires for a schema-level change
+    // like this): a fit that re-read the records would see it, one from the sums must not.
+    store.connection().execute_batch("DROP TRIGGER helps_outcome_changed; UPDATE outcomes SET intensity_after = 10 WHERE intensity_after IS NOT NULL;").unwrap();
+    assert_eq!(
+        store.what_helps().unwrap(),
+        first,
+        "after reopening, the fit comes from the stored sums, not from every craving"
+    );
+    drop(store);
+    let bytes = std::fs::read(&path).unwrap();
+    for plain in [&b"w_after"[..], b"strength:", b"breathing.box"] {
+        assert!(
+            !bytes.windows(plain.len()).any(|w| w == plain),
+            "the stored sums are inside the encrypted store: {:?} must not appear in its bytes",
+            String::from_utf8_lossy(plain)
+        );
+    }
+}
+
+#[test]
+fn a_refresh_killed_midway_leaves_sums_that_still_match_the_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ebb.db");
+    let key = ebb_core::keys::tool_key(&db).unwrap();
+    let mut store = ebb_core::Store::open(&db, &key).unwrap();
+    store.generate(&GenerateOptions::new(6_000, 11, t0())).unwrap();
+    let expected = store.what_helps().unwrap();
+    // Kill `ebb-cli helps` (which sums every bucket first) ever later until it stops midway:
+    // some buckets stored, some still marked.
+    let mut partial = false;
+    for delay_ms in (0..60).map(|i| 5 * i) {
+        store.rebuild_helps().unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ebb-cli"))
+            .args(["helps", db.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        // SIGKILL: no destructor, no rollback, no checkpoint runs in it.
+        let _ = child.kill();
+        child.wait().unwrap();
+        let (buckets, dirty) = stored(&store);
+        if buckets > 0 && dirty > 0 {
+            partial = true;
+            break;
+        }
+    }
+    assert!(partial, "some kill must have landed between two buckets");
+    store.forget_helps();
+    assert_eq!(
+        store.what_helps().unwrap(),
+        expected,
+        "after a kill midway, the stored buckets and the marks left must still give the fit \
+         of the records"
+    );
+    assert_eq!(stored(&store).1, 0, "the next fit finished what the killed one left");
+}
+
+#[test]
+fn an_upgraded_store_sums_its_history_once_and_gives_the_same_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ebb.db");
+    let mut store = ebb_core::Store::open(&path, &crate::test_key()).unwrap();
+    store.generate(&GenerateOptions::new(1_200, 21, t0())).unwrap();
+    let expected = store.what_helps().unwrap();
+    // The same records as a v9 Ebb left them: no stored sums, no marks, no triggers.
+    let triggers: Vec<String> = store
+        .connection()
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'helps%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(triggers.len(), 9, "every write that can change a bucket has its trigger");
+    for trigger in triggers {
+        store.connection().execute_batch(&format!("DROP TRIGGER {trigger}")).unwrap();
+    }
+    store
+        .connection()
+        .execute_batch(
+            "DROP TABLE helps_buckets; DROP TABLE helps_dirty; DROP TABLE helps_meta; \
+             PRAGMA user_version = 9;",
+        )
+        .unwrap();
+    drop(store);
+    let store = ebb_core::Store::open(&path, &crate::test_key()).unwrap();
+    assert_eq!(
+        store.what_helps().unwrap(),
+        expected,
+        "after the upgrade the history is summed once and gives the fit it gave before"
+    );
+    let (buckets, dirty) = stored(&store);
+    assert!(buckets > 0 && dirty == 0, "the sums are stored for next time: {buckets}, {dirty}");
 }
