@@ -209,9 +209,22 @@ pub fn run() {
             app.manage(state);
             let url = match probe {
                 StartupProbe::Blank => WebviewUrl::App("blank.html".into()),
+                StartupProbe::Painted => WebviewUrl::App("painted.html".into()),
                 StartupProbe::Off | StartupProbe::App => WebviewUrl::default(),
             };
-            let builder = WebviewWindowBuilder::new(app, "main", url);
+            let mut builder = WebviewWindowBuilder::new(app, "main", url);
+            if probe == StartupProbe::Painted {
+                // No script runs on the painted floor: it is ready once the page has loaded.
+                builder = builder.on_page_load(|webview, payload| {
+                    if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                        use std::io::Write;
+                        let mut out = std::io::stdout().lock();
+                        let _ = writeln!(out, "ebb-ready");
+                        let _ = out.flush();
+                        webview.app_handle().exit(0);
+                    }
+                });
+            }
             // A phone-sized window on desktop: Ebb is designed for 360–390 px first.
             #[cfg(desktop)]
             let builder =
