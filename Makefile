@@ -9,9 +9,9 @@ APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --n
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 # What the app links against (Tauri 2 on Linux: WebKitGTK 4.1 and friends).
-# libdbus-1-dev: the keystore (Secret Service over D-Bus) that holds the data key; perl and make
-# build the vendored OpenSSL that SQLCipher uses.
-APP_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev librsvg2-dev libdbus-1-dev perl make
+# libdbus-1-dev: the keystore (Secret Service over D-Bus) that holds the data key; libssl-dev: the
+# system's libcrypto, SQLCipher's cipher on Linux.
+APP_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev librsvg2-dev libdbus-1-dev make
 # What the end-to-end tests drive the app with (xdotool: answers GTK's save dialog, which WebDriver can't see).
 TEST_PACKAGES := xvfb xauth webkit2gtk-driver xdotool
 TAURI_DRIVER_VERSION := 2.1.0
@@ -32,7 +32,7 @@ help:
 # ---- installs --------------------------------------------------------------------------------
 
 deps: $(UI_STAMP)
-	@if ! pkg-config --exists webkit2gtk-4.1 dbus-1 2>/dev/null || ! dpkg -s libxdo-dev >/dev/null 2>&1; then \
+	@if ! pkg-config --exists webkit2gtk-4.1 dbus-1 openssl 2>/dev/null || ! dpkg -s libxdo-dev >/dev/null 2>&1; then \
 	  echo "Installing the system libraries Ebb builds against (apt)…"; \
 	  $(SUDO) apt-get update -q && $(APT_INSTALL) $(APP_PACKAGES); \
 	fi

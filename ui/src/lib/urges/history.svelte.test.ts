@@ -39,6 +39,22 @@ describe('HistoryState', () => {
     expect(client.calls.filter((c) => c === 'listUrges').length).toBe(2);
   });
 
+  it('forgets everything on reset (leaving History), and drops a page still on its way', async () => {
+    const client = await clientWith(PAGE_SIZE * 3);
+    const history = new HistoryState(client);
+    await history.refresh();
+    await history.loadMore();
+    await history.setFilter({ minIntensity: 2 });
+    const more = history.loadMore();
+    history.reset();
+    await more;
+    expect(history.urges, 'no craving kept').toEqual([]);
+    expect([history.loaded, history.loading, history.hasMore, history.count]).toEqual([false, false, false, null]);
+    expect(activeFilterKeys(history.filter), 'filters start again too').toEqual([]);
+    await history.refresh();
+    expect(history.urges[0]?.id, 'coming back starts from the newest').toBe(`urge-${PAGE_SIZE * 3}`);
+  });
+
   it('shows an empty, loaded history when nothing is logged', async () => {
     const history = new HistoryState(new FakeClient());
     await history.refresh();

@@ -1,5 +1,8 @@
 // History's state: pages of cravings, newest first, loaded on demand (keyset cursor), narrowed
-// by filters that combine; the count of matches is shown with them.
+// by filters that combine; the count of matches is shown with them. It lives as long as the
+// History screen: leaving History drops what was loaded (issue #13, "History memory"), and
+// coming back starts again from the newest.
+import { getContext, setContext } from 'svelte';
 import type { Urge, UrgeCursor, UrgeFilter } from '../ipc/bindings';
 import { toFailure, type EbbClient } from '../ipc/client';
 export { byDay, dayLabel } from '../time/when';
@@ -7,7 +10,8 @@ export { byDay, dayLabel } from '../time/when';
 export const PAGE_SIZE = 30;
 
 export class HistoryState {
-  urges = $state<Urge[]>([]);
+  /** Replaced whole, never changed in place: raw, so no proxy is built over every craving. */
+  urges = $state.raw<Urge[]>([]);
   /** Where the next page starts; null when everything is loaded. */
   next = $state<UrgeCursor | null>(null);
   loading = $state(false);
@@ -61,6 +65,19 @@ export class HistoryState {
     if (this.next) await this.load(this.next, false);
   }
 
+  /** Forgets everything loaded (leaving History): rows, cursor, count and filters, as new.
+   *  A page still on its way is dropped when it comes. */
+  reset(): void {
+    this.generation += 1;
+    this.urges = [];
+    this.next = null;
+    this.loading = false;
+    this.loaded = false;
+    this.error = null;
+    this.filter = {};
+    this.count = null;
+  }
+
   /** Bumped by every reload: an answer for an older filter is dropped, never shown. */
   private generation = 0;
 
@@ -87,7 +104,19 @@ export class HistoryState {
       if (generation === this.generation) this.loading = false;
     }
   }
+}
 
+const key = Symbol('ebb-history');
+
+/** Gives History a state to show instead of making its own (tests: a long list already
+ *  loaded). The app provides none: each visit to History makes its own. */
+export function provideHistory(history: HistoryState): void {
+  setContext(key, history);
+}
+
+/** History's state: the one provided, else a new one (call while the component initialises). */
+export function historyState(client: EbbClient): HistoryState {
+  return getContext<HistoryState | undefined>(key) ?? new HistoryState(client);
 }
 
 export type FilterKey = keyof UrgeFilter;
