@@ -147,6 +147,7 @@ bench: deps-test ui/dist/index.html
 	cargo build --release -p ebb-app -p ebb-e2e
 	xvfb-run -a -s "-screen 0 1280x1024x24" ./target/release/startup-bench ./target/release/ebb
 	EBB_APP_BIN=$(CURDIR)/target/release/ebb xvfb-run -a -s "-screen 0 1280x1024x24" ./target/release/breathe-bench 60
+	EBB_APP_BIN=$(CURDIR)/target/release/ebb xvfb-run -a -s "-screen 0 1280x1024x24" ./target/release/memory-bench
 
 clean:
 	cargo clean

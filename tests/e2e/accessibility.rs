@@ -228,7 +228,18 @@ fn focus_app_window() -> Result<()> {
 #[tokio::test]
 async fn log_breathe_and_check_in_with_the_keyboard_alone() -> Result<()> {
     let app = App::start().await?;
-    focus_app_window()?;
+    // The window may take the focus before its page is ready to hold it (under load the first
+    // try can land too early): try again until the page says it has the keyboard.
+    let mut focused_page = false;
+    for _ in 0..30 {
+        focus_app_window()?;
+        if app.eval("return document.hasFocus();").await? == json!(true) {
+            focused_page = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    ensure!(focused_page, "Ebb's page has the keyboard focus");
     if app.all("[data-action=setup-skip]").await?.len() == 1 {
         tab_to(&app, "[data-action=setup-skip]", 40).await?;
         app.press("\u{E007}").await?;

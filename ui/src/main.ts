@@ -1,13 +1,11 @@
-import { mount } from 'svelte';
-import App from './App.svelte';
-import { tauriClient } from './lib/ipc/client';
-import { tauriNotifier } from './lib/ipc/notifier';
-import './app.css';
+// The entry: as little as possible runs before the first paint. index.html already shows Now,
+// drawn statically (src/boot/now-static.html); the app's own code (boot/start.ts, its own chunk,
+// its stylesheet linked from index.html) is evaluated only once that has been painted, else a
+// module script runs first and holds the first paint back by all of its work.
+import { afterFirstPaint, STATIC_BOOT } from './boot/handover';
 
 // Paint the system's scheme from the first frame; App.svelte applies the person's choice.
 document.documentElement.dataset.theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 
-const target = document.getElementById('app');
-if (!target) throw new Error('index.html has no #app element');
-
-export default mount(App, { target, props: { client: tauriClient(), notifier: tauriNotifier() } });
+const painted = document.querySelector(STATIC_BOOT) ? afterFirstPaint() : Promise.resolve();
+void painted.then(() => import('./boot/start'));

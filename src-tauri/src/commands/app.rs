@@ -46,7 +46,10 @@ pub async fn ui_ready<R: Runtime>(
         // If stdout is gone there is nobody to tell; exit all the same.
         let _ = writeln!(out, "ebb-ready");
         let _ = out.flush();
-        app.exit(0);
+        // The memory bench holds the floor page open to measure it (`EBB_PROBE_HOLD=1`).
+        if std::env::var_os("EBB_PROBE_HOLD").is_none() {
+            app.exit(0);
+        }
         return Ok(());
     }
     state.warm_up();

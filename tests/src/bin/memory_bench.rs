@@ -1,0 +1,194 @@
+//! `make bench`'s memory probe on the real app (release build, under Xvfb at 390×844): the
+//! proportional set size (PSS) of all of Ebb's processes — the app and the WebKit processes it
+//! starts — summed from `/proc/<pid>/smaps_rollup`.
+//!
+//! 1. The floor: the blank page in the same binary, held open (`EBB_STARTUP_PROBE=blank`,
+//!    `EBB_PROBE_HOLD=1`), 3 s after it is ready.
+//! 2. Ebb on a store of 100,000 generated cravings (made once into `target/bench-data/`):
+//!    idle on Now; History after scrolling until 1,000 rows are loaded; back on Now 5 s after
+//!    leaving History.
+//!
+//! Usage: `EBB_APP_BIN=target/release/ebb memory-bench`.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use chrono::Utc;
+use ebb_core::GenerateOptions;
+use ebb_e2e::App;
+
+const CRAVINGS: usize = 100_000;
+/// History loads 30 at a time: 34 more pages after the first make 1,050 rows.
+const PAGES: usize = 34;
+
+/// Every process whose parent chain leads to `root`, and `root`.
+fn tree(root: u32) -> Vec<u32> {
+    let mut parents = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
+        // The parent is the second field after the command's closing parenthesis.
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(ppid) = ppid {
+            parents.push((pid, ppid));
+        }
+    }
+    let mut found = vec![root];
+    let mut i = 0;
+    while i < found.len() {
+        let parent = found[i];
+        found.extend(parents.iter().filter(|(_, p)| *p == parent).map(|(c, _)| *c));
+        i += 1;
+    }
+    found
+}
+
+/// PSS of a process tree, MiB.
+fn pss_mib(root: u32) -> f64 {
+    tree(root)
+        .iter()
+        .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok())
+        .flat_map(|text| {
+            text.lines()
+                .filter(|l| l.starts_with("Pss:"))
+                .filter_map(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+                .collect::<Vec<_>>()
+        })
+        .sum::<f64>()
+        / 1024.0
+}
+
+/// The app's process started by WebDriver for `data_dir` (its environment names the folder).
+fn app_pid(binary: &Path, data_dir: &Path) -> Result<u32> {
+    let wanted = format!("EBB_DATA_DIR={}", data_dir.display());
+    for entry in std::fs::read_dir("/proc")?.flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            continue;
+        };
+        let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok();
+        if exe.as_deref() != Some(binary) {
+            continue;
+        }
+        let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+        if environ.split(|b| *b == 0).any(|v| v == wanted.as_bytes()) {
+            return Ok(pid);
+        }
+    }
+    bail!("no running {} for {}", binary.display(), data_dir.display())
+}
+
+fn floor(binary: &Path) -> Result<f64> {
+    let data = tempfile::tempdir()?;
+    let mut child = Command::new(binary)
+        .env("EBB_STARTUP_PROBE", "blank")
+        .env("EBB_PROBE_HOLD", "1")
+        .env("EBB_DATA_DIR", data.path())
+        .env("EBB_KEYSTORE", "none")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .with_context(|| format!("starting {}", binary.display()))?;
+    let stdout = child.stdout.take().context("no stdout")?;
+    let ready = BufReader::new(stdout).lines().map_while(Result::ok).any(|l| l == "ebb-ready");
+    std::thread::sleep(Duration::from_secs(3));
+    let pss = pss_mib(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    if !ready {
+        bail!("the blank page never said it was ready");
+    }
+    Ok(pss)
+}
+
+/// A data folder with the generated store, made once and copied for each run.
+fn store_folder() -> Result<tempfile::TempDir> {
+    let cache = ebb_e2e::workspace_root().join(format!("target/bench-data/app-{CRAVINGS}"));
+    if !cache.join("ready").exists() {
+        let _ = std::fs::remove_dir_all(&cache);
+        std::fs::create_dir_all(&cache)?;
+        let mut store = ebb_e2e::open_store(&cache.join("ebb.db"))?;
+        store.generate(&GenerateOptions::new(CRAVINGS, 2026, Utc::now()))?;
+        store.refresh_helps()?;
+        drop(store);
+        std::fs::write(cache.join("ready"), b"")?;
+    }
+    let copy = tempfile::Builder::new().prefix("ebb-memory-").tempdir()?;
+    for entry in std::fs::read_dir(&cache)? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            std::fs::copy(entry.path(), copy.path().join(entry.file_name()))?;
+        }
+    }
+    Ok(copy)
+}
+
+async fn rows_after_scrolling(app: &App) -> Result<usize> {
+    let last = "const rows = document.querySelectorAll('li.urge'); \
+                return rows.length ? rows[rows.length - 1].dataset.urgeId : null;";
+    let mut pages = 1;
+    let mut previous = app.eval(last).await?;
+    for _ in 0..PAGES * 20 {
+        if pages > PAGES {
+            break;
+        }
+        app.eval("window.scrollTo(0, document.documentElement.scrollHeight); return null;").await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let now = app.eval(last).await?;
+        if now != previous {
+            pages += 1;
+            previous = now;
+        }
+    }
+    Ok(pages * 30)
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let binary: PathBuf = ebb_e2e::app_binary()?.canonicalize()?;
+    let floor = floor(&binary)?;
+
+    let folder = store_folder()?;
+    let app = App::start_in(folder.path()).await?;
+    app.wait_for("[data-intensity='7']").await?;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let pid = app_pid(&binary, folder.path())?;
+    let idle = pss_mib(pid);
+    app.tap("[data-place=history]").await?;
+    app.wait_for("li.urge").await?;
+    let rows = rows_after_scrolling(&app).await?;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let history = pss_mib(pid);
+    let drawn = app.all("li.urge").await?.len();
+    app.tap("[data-place=now]").await?;
+    app.wait_for("[data-intensity='7']").await?;
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let after = pss_mib(pid);
+    app.close().await?;
+
+    println!();
+    println!("memory, PSS of all Ebb processes ({}, {CRAVINGS} cravings)", binary.display());
+    println!("| state | PSS | ratio to floor | goal |");
+    println!("|---|---|---|---|");
+    println!("| blank page (floor) | {floor:.1} MiB | 1.00x | |");
+    println!("| Now, idle | {idle:.1} MiB | {:.2}x | |", idle / floor);
+    let mark = |ratio: f64| if ratio <= 1.3 { "✔" } else { "✘" };
+    println!(
+        "| History, {rows} rows loaded ({drawn} drawn) | {history:.1} MiB | {:.2}x | <= 1.3x {} |",
+        history / floor,
+        mark(history / floor)
+    );
+    println!(
+        "| Now, 5 s after leaving History | {after:.1} MiB | {:.2}x | <= 1.3x {} |",
+        after / floor,
+        mark(after / floor)
+    );
+    Ok(())
+}
