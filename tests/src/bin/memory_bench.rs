@@ -5,8 +5,8 @@
 //! 1. The floor: the blank page in the same binary, held open (`EBB_STARTUP_PROBE=blank`,
 //!    `EBB_PROBE_HOLD=1`), 3 s after it is ready.
 //! 2. Ebb on a store of 100,000 generated cravings (made once into `target/bench-data/`):
-//!    idle on Now; History after scrolling until 1,000 rows are loaded; back on Now 5 s after
-//!    leaving History.
+//!    idle on Now; History after scrolling until 1,000 rows are loaded; back on Now 5 s and
+//!    30 s after leaving History.
 //!
 //! Usage: `EBB_APP_BIN=target/release/ebb memory-bench`.
 
@@ -51,19 +51,32 @@ fn tree(root: u32) -> Vec<u32> {
     found
 }
 
-/// PSS of a process tree, MiB.
-fn pss_mib(root: u32) -> f64 {
-    tree(root)
-        .iter()
-        .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok())
-        .flat_map(|text| {
-            text.lines()
-                .filter(|l| l.starts_with("Pss:"))
-                .filter_map(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-                .collect::<Vec<_>>()
-        })
+/// PSS of one process, MiB.
+fn pss_of(pid: u32) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| l.starts_with("Pss:"))
+        .filter_map(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
         .sum::<f64>()
         / 1024.0
+}
+
+/// PSS of a process tree, MiB.
+fn pss_mib(root: u32) -> f64 {
+    tree(root).into_iter().map(pss_of).sum()
+}
+
+/// Each process of the tree by name, for where memory went: "ebb 52.1, WebKitWebProcess …".
+fn breakdown(root: u32) -> String {
+    tree(root)
+        .into_iter()
+        .map(|pid| {
+            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            format!("{} {:.1}", name.trim(), pss_of(pid))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The app's process started by WebDriver for `data_dir` (its environment names the folder).
@@ -161,16 +174,21 @@ async fn main() -> Result<()> {
     tokio::time::sleep(Duration::from_secs(3)).await;
     let pid = app_pid(&binary, folder.path())?;
     let idle = pss_mib(pid);
+    let idle_by_process = breakdown(pid);
     app.tap("[data-place=history]").await?;
     app.wait_for("li.urge").await?;
     let rows = rows_after_scrolling(&app).await?;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let history = pss_mib(pid);
+    let history_by_process = breakdown(pid);
     let drawn = app.all("li.urge").await?.len();
     app.tap("[data-place=now]").await?;
     app.wait_for("[data-intensity='7']").await?;
     tokio::time::sleep(Duration::from_secs(5)).await;
     let after = pss_mib(pid);
+    let after_by_process = breakdown(pid);
+    tokio::time::sleep(Duration::from_secs(25)).await;
+    let later = pss_mib(pid);
     app.close().await?;
 
     println!();
@@ -190,5 +208,11 @@ async fn main() -> Result<()> {
         after / floor,
         mark(after / floor)
     );
+    println!(
+        "| Now, 30 s after leaving History | {later:.1} MiB | {:.2}x | <= 1.3x {} |",
+        later / floor,
+        mark(later / floor)
+    );
+    println!("(MiB by process — Now: {idle_by_process}; History: {history_by_process}; after: {after_by_process})");
     Ok(())
 }
