@@ -213,6 +213,8 @@ async fn main() -> Result<()> {
         later / floor,
         mark(later / floor)
     );
-    println!("(MiB by process — Now: {idle_by_process}; History: {history_by_process}; after: {after_by_process})");
+    println!(
+        "(MiB by process — Now: {idle_by_process}; History: {history_by_process}; after: {after_by_process})"
+    );
     Ok(())
 }
