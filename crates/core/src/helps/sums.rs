@@ -369,8 +369,14 @@ pub(super) fn bring_up_to_date(conn: &Connection, window_ms: i64) -> Result<()> 
                 .query_row([bucket], |r| r.get(0))
                 .optional()?;
             let window: i64 = tx.query_row("SELECT window_ms FROM helps_meta", [], |r| r.get(0))?;
-            if still.is_none() || window != window_ms {
-                // Another connection got there first (or changed the window: its pass decides).
+            if window != window_ms {
+                // Another connection summed with a newer check-in window meanwhile: its pass
+                // decides (going on here would only skip the same marks over and over).
+                tx.commit()?;
+                return Ok(());
+            }
+            if still.is_none() {
+                // Another connection got there first.
                 tx.commit()?;
                 continue;
             }
