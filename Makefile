@@ -142,7 +142,7 @@ bench: deps-test ui/dist/index.html
 	cargo bench -p ebb-core --bench store
 	cargo bench -p ebb-core --bench helps
 	cargo bench -p ebb-core --bench transfer
-	EBB_CALIBRATION_SEEDS=100 EBB_CALIBRATION_SIZES=60,300,3000 cargo test -p ebb-core --test core calibration -- --nocapture
+	EBB_CALIBRATION_SIZES=60:1000,300:1000,3000:200 cargo test -p ebb-core --test core calibration -- --nocapture
 	cd ui && npx vitest bench --run
 	cargo build --release -p ebb-app -p ebb-e2e
 	xvfb-run -a -s "-screen 0 1280x1024x24" ./target/release/startup-bench ./target/release/ebb

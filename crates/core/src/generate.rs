@@ -47,6 +47,11 @@ pub struct GenerateOptions {
     /// Re-rate every craving that just waited two days late instead of after 10 minutes, by
     /// when it had mostly passed (3 points lower): what comparing unlike check-ins would do.
     pub late_waiting_rerates: bool,
+    /// Re-rate at the varied times people really do: after a technique, mostly as it ends;
+    /// after just waiting, often much later (half within half an hour, some hours later, a
+    /// fifth days later), by when the craving had partly passed on its own (3·(1 − e^(−h/6))
+    /// points lower after h hours).
+    pub varied_rerates: bool,
     /// Extra effects (points, negative = lower) a technique has only on cravings after work
     /// (the "After work" trigger): a situation where something else helps more.
     pub after_work_effects: Vec<(String, f64)>,
@@ -69,6 +74,7 @@ impl GenerateOptions {
             technique_share: 0.6,
             noise: 1.2,
             late_waiting_rerates: false,
+            varied_rerates: false,
             after_work_effects: Vec::new(),
             together_share: 0.0,
         }
@@ -277,7 +283,27 @@ impl Store {
                 }
                 if rng.random_bool(0.7) {
                     let late = waited && options.late_waiting_rerates;
-                    let passed = if late { 3.0 } else { 0.0 };
+                    // Minutes after the craving it was re-rated (drawn only when asked for).
+                    let delay: i64 = if late {
+                        2 * 24 * 60
+                    } else if !options.varied_rerates {
+                        10
+                    } else if !waited {
+                        rng.random_range(6..=20)
+                    } else {
+                        match rng.random_range(0..10) {
+                            0..=4 => rng.random_range(10..=30),
+                            5..=7 => rng.random_range(60..=360),
+                            _ => rng.random_range(24 * 60..=3 * 24 * 60),
+                        }
+                    };
+                    let passed = if late {
+                        3.0
+                    } else if options.varied_rerates {
+                        3.0 * (1.0 - (-(delay as f64) / 360.0).exp())
+                    } else {
+                        0.0
+                    };
                     let after = (1.0 + 0.55 * before as f64 + effect - passed
                         + options.noise * normal(&mut rng))
                     .round()
@@ -301,8 +327,7 @@ impl Store {
                     } else {
                         ("used", None)
                     };
-                    let recorded =
-                        if late { at + Duration::days(2) } else { at + Duration::minutes(10) };
+                    let recorded = at + Duration::minutes(delay);
                     outcome.execute(params![
                         id,
                         after,

@@ -1,5 +1,5 @@
 // Suggestions for this moment: 2–3 techniques with a plain reason each, from the person's own
-// "what helps" (Thompson sampling in the core). Choosing one or "not now" is recorded so Ebb
+// "what helps" (the surest first, then Thompson samples, in the core). Choosing one or "not now" is recorded so Ebb
 // learns; recording never stands in the way of starting the technique. Where a technique's
 // parameters come from (its sources, citations) sit behind "Why?", looked up in the library,
 // never in the reason read in a craving moment.
