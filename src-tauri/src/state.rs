@@ -334,10 +334,11 @@ impl Shared {
         self.lock_status()
     }
 
-    /// Brings "what helps"'s stored sums up to date in the background once the first screen is
-    /// up, on a second connection (after an upgrade every bucket is summed once: seconds at a
-    /// million cravings), one short transaction per bucket, so the person's own connection is
-    /// never held for long. If anything fails, the first fit simply does what is left itself.
+    /// Brings "what helps"'s stored sums and History's count bitmaps up to date in the
+    /// background once the first screen is up, on a second connection (after an upgrade every
+    /// bucket is built once: seconds at a million cravings), one short transaction per bucket,
+    /// so the person's own connection is never held for long. If anything fails, the first fit
+    /// does what is left itself, and counts take the plain query meanwhile.
     pub fn warm_up(&self) {
         let key = match &lock_inner(&self.inner).phase {
             Phase::Open { key, .. } => key.clone(),
@@ -349,9 +350,15 @@ impl Shared {
         }
         let path = self.data_path.clone();
         drop(tauri::async_runtime::spawn_blocking(move || {
-            if let Err(e) = Store::open_another(&path, &key).and_then(|other| other.refresh_helps())
-            {
+            let other = match Store::open_another(&path, &key) {
+                Ok(other) => other,
+                Err(e) => return eprintln!("ebb: the warm-up couldn't open the store ({e})"),
+            };
+            if let Err(e) = other.refresh_helps() {
                 eprintln!("ebb: the what-helps warm-up stopped ({e}); the first fit does the rest");
+            }
+            if let Err(e) = other.refresh_counts() {
+                eprintln!("ebb: the History counts warm-up stopped ({e}); counts read the records");
             }
         }));
     }

@@ -467,7 +467,8 @@ pub fn recover_readable(db: &Path, key: &DataKey, now: DateTime<Utc>) -> Result<
     let tables: Vec<String> = conn
         .prepare(
             "SELECT name FROM old.sqlite_master WHERE type = 'table' AND name NOT LIKE \
-             'sqlite_%' AND name NOT LIKE 'insight_%' AND name NOT LIKE 'helps_%' ORDER BY rowid",
+             'sqlite_%' AND name NOT LIKE 'insight_%' AND name NOT LIKE 'helps_%' \
+             AND name NOT LIKE 'count_%' ORDER BY rowid",
         )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;

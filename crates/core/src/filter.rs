@@ -1,4 +1,7 @@
 //! History's filters: they combine (all must hold), and the same filter pages and counts.
+//! Counts come from stored bitmaps where they can (`counts.rs`).
+
+mod counts;
 
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::ToSql;
@@ -215,11 +218,64 @@ impl Store {
     }
 
     /// How many cravings match a filter.
+    ///
+    /// From the stored bitmaps (`counts.rs`) unless the filter searches notes or many buckets
+    /// wait to be rebuilt (just after an upgrade, until the shell's warm-up has run); the
+    /// plain query gives the same number, only slower.
     pub fn count_matching(&self, filter: &UrgeFilter) -> Result<u64> {
         if filter.is_empty() {
             return self.count_urges();
         }
         let w = self.filter_sql(filter)?;
+        let searches = filter.text.as_deref().is_some_and(|t| !t.trim().is_empty());
+        if !searches && self.counts_ready() {
+            return self.count_from_bitmaps(filter);
+        }
+        self.count_by_query(w, None)
+    }
+
+    /// Rebuilds the count bitmaps that writes have marked: the shell calls it on a second
+    /// connection once the first screen is up, so after an upgrade the person's own connection
+    /// never waits for every craving to be read. Each bucket is its own short transaction.
+    pub fn refresh_counts(&self) -> Result<()> {
+        counts::bring_up_to_date(&self.conn)
+    }
+
+    /// Marks every count bitmap for rebuilding from the records (as an upgrade does); the next
+    /// [`Store::refresh_counts`] rebuilds them all.
+    pub fn rebuild_counts(&self) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO count_dirty (bucket) \
+             SELECT DISTINCT occurred_at >> 30 FROM urges UNION SELECT bucket FROM count_buckets",
+            [],
+        )?;
+        Ok(())
+    }
+
+    /// Whether the bitmaps can answer: the few marked buckets rebuilt first.
+    fn counts_ready(&self) -> bool {
+        match counts::dirty(&self.conn) {
+            Ok(0) => true,
+            Ok(n) if n <= counts::MAX_REBUILT_IN_A_COUNT => {
+                match counts::bring_up_to_date(&self.conn) {
+                    Ok(()) => true,
+                    Err(e) => {
+                        // A store that can't be written just now still counts: the buckets
+                        // still marked are counted by the plain query.
+                        eprintln!("ebb: History's counts couldn't be rebuilt ({e})");
+                        true
+                    }
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// The plain count, over the cravings between `span` (UTC milliseconds) when given.
+    fn count_by_query(&self, mut w: Where, span: Option<(i64, i64)>) -> Result<u64> {
+        if let Some((first, last)) = span {
+            w.also("u.occurred_at BETWEEN ? AND ?", vec![Box::new(first), Box::new(last)]);
+        }
         let sql = format!(
             "SELECT count(*) FROM urges u LEFT JOIN outcomes o ON o.urge_id = u.id{}",
             w.sql
@@ -228,5 +284,69 @@ impl Store {
             .conn
             .prepare_cached(&sql)?
             .query_row(rusqlite::params_from_iter(w.params.iter()), |r| r.get(0))?)
+    }
+
+    /// The count from the bitmaps: buckets wholly inside the date range (every bucket, without
+    /// one) by ANDing the filter's bitmaps; those at the range's edges, and any still marked,
+    /// by the plain query over their time. One read transaction: one snapshot.
+    fn count_from_bitmaps(&self, filter: &UrgeFilter) -> Result<u64> {
+        let tx = self.conn.unchecked_transaction()?;
+        let day_ms = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc().timestamp_millis();
+        // Local dates: every craving of the range lies in [lo, hi] UTC; every craving in
+        // [inner_lo, inner_hi] UTC is in the range whatever its offset.
+        let (lo, inner_lo) = match filter.from {
+            Some(from) => (day_ms(from) - MAX_OFFSET_MS, day_ms(from) + MAX_OFFSET_MS),
+            None => (i64::MIN, i64::MIN),
+        };
+        let (hi, inner_hi) = match filter.to {
+            Some(to) => {
+                let end = day_ms(to.succ_opt().unwrap_or(to));
+                (end + MAX_OFFSET_MS - 1, end - MAX_OFFSET_MS - 1)
+            }
+            None => (i64::MAX, i64::MAX),
+        };
+        let (first, last) = (lo >> counts::BUCKET_BITS, hi >> counts::BUCKET_BITS);
+        let stale: Vec<i64> = tx
+            .prepare_cached(
+                "SELECT bucket FROM count_dirty WHERE bucket BETWEEN ?1 AND ?2 ORDER BY bucket",
+            )?
+            .query_map([first, last], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut inside = Vec::new();
+        let mut edges = stale.clone();
+        for (bucket, cravings) in counts::buckets(&tx, first, last)? {
+            let (start, end) = counts::bucket_span(bucket);
+            if stale.binary_search(&bucket).is_ok() {
+                continue;
+            }
+            if start >= inner_lo && end <= inner_hi {
+                inside.push((bucket, cravings));
+            } else {
+                edges.push(bucket);
+            }
+        }
+        let mut all = Vec::new();
+        if let Some(id) = &filter.tracked_id {
+            all.push(counts::thing_key(id));
+        }
+        all.extend(filter.chip_ids.iter().map(|id| counts::chip_key(id)));
+        if let Some(id) = &filter.technique_id {
+            all.push(counts::technique_key(id));
+        }
+        if let Some(action) = filter.action {
+            all.push(counts::action_key(action));
+        }
+        let min = filter.min_intensity.map_or(0, Intensity::get);
+        let max = filter.max_intensity.map_or(Intensity::MAX, Intensity::get);
+        let any: Option<Vec<String>> = (min > 0 || max < Intensity::MAX)
+            .then(|| (min..=max).map(counts::intensity_key).collect());
+        let mut total = counts::count_inside(&tx, &inside, &all, any.as_deref())?;
+        for bucket in edges {
+            let (start, end) = counts::bucket_span(bucket);
+            let span = (start.max(lo), end.min(hi));
+            total += self.count_by_query(self.filter_sql(filter)?, Some(span))?;
+        }
+        tx.commit()?;
+        Ok(total)
     }
 }

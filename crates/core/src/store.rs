@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_support.sql"),
     include_str!("migrations/0009_plans.sql"),
     include_str!("migrations/0010_helps_sums.sql"),
+    include_str!("migrations/0011_history_counts.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version` after migrating).

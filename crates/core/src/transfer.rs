@@ -43,6 +43,9 @@ const DERIVED: &[&str] = &[
     "helps_buckets",
     "helps_dirty",
     "helps_meta",
+    "count_buckets",
+    "count_bits",
+    "count_dirty",
 ];
 
 /// What an export wrote.

@@ -6,6 +6,7 @@
 //! ebb-cli list <db> [--limit N]                             newest first, one per line
 //! ebb-cli count <db>
 //! ebb-cli helps <db>                                        "what helps me", best first
+//! ebb-cli counts <db>                                       builds History's count bitmaps
 //! ebb-cli backup <db>                                       prints the backup's file name
 //! ebb-cli restore <db> <backup name>                        backs up the store first
 //! ebb-cli import <db> <export file> <passphrase>            merges an export
@@ -17,7 +18,7 @@ use std::process::ExitCode;
 use ebb_core::{Intensity, NewUrge, Store};
 
 const USAGE: &str = "usage:\n  ebb-cli log <db> <intensity> [--note TEXT] [--repeat N]\n  \
-                     ebb-cli list <db> [--limit N]\n  ebb-cli count <db>\n  ebb-cli helps <db>\n  ebb-cli backup <db>\n  \
+                     ebb-cli list <db> [--limit N]\n  ebb-cli count <db>\n  ebb-cli helps <db>\n  ebb-cli counts <db>\n  ebb-cli backup <db>\n  \
                      ebb-cli restore <db> <backup name>\n  \
                      ebb-cli import <db> <export file> <passphrase>";
 
@@ -131,6 +132,10 @@ fn run(args: &[String]) -> Result<(), String> {
                 )
                 .map_err(|e| e.to_string())?;
             }
+        }
+        "counts" => {
+            store.refresh_counts().map_err(|e| e.to_string())?;
+            writeln!(out, "built").map_err(|e| e.to_string())?;
         }
         _ => return Err(USAGE.to_owned()),
     }

@@ -495,6 +495,7 @@ fn an_upgraded_store_sums_its_history_once_and_gives_the_same_fit() {
     for trigger in triggers {
         store.connection().execute_batch(&format!("DROP TRIGGER {trigger}")).unwrap();
     }
+    crate::support::drop_counts(store.connection());
     store
         .connection()
         .execute_batch(

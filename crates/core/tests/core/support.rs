@@ -43,6 +43,24 @@ pub fn lucky_halt_uses(store: &mut Store, clock: &ManualClock, n: usize) {
     }
 }
 
+/// Takes v11's count bitmaps out of a store (their tables and triggers), as an older Ebb left
+/// it: for tests of the upgrades.
+pub fn drop_counts(conn: &rusqlite::Connection) {
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'count%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(triggers.len(), 11, "every write that can change a bucket has its trigger");
+    for trigger in triggers {
+        conn.execute_batch(&format!("DROP TRIGGER {trigger}")).unwrap();
+    }
+    conn.execute_batch("DROP TABLE count_bits; DROP TABLE count_buckets; DROP TABLE count_dirty;")
+        .unwrap();
+}
+
 /// Every table, index and trigger definition, for comparing two databases' schemas.
 pub fn schema(conn: &rusqlite::Connection) -> Vec<(String, String, String)> {
     let mut stmt = conn
