@@ -51,6 +51,9 @@ pub fn invoke_handler<R: tauri::Runtime>()
     let handler = commands_handler();
     move |invoke: tauri::ipc::Invoke<R>| {
         let command = invoke.message.command();
+        if MARKS.load(std::sync::atomic::Ordering::Relaxed) {
+            mark(&format!("ipc {command}"));
+        }
         if !WORKS_WHILE_LOCKED.contains(&command)
             && invoke.message.webview().try_state::<AppState>().is_some_and(|s| s.is_locked())
         {
@@ -184,10 +187,23 @@ fn daily_backups(shared: std::sync::Arc<state::Shared>) {
     });
 }
 
+/// Under the startup probe for Ebb's own screen: each step of the start is printed as it
+/// happens (`ebb-mark …`), so `startup-bench` can show where the time goes.
+static MARKS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Prints one startup mark (stdout is line-buffered: the bench reads it as it comes).
+fn mark(what: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "ebb-mark {what}");
+    let _ = out.flush();
+}
+
 /// Builds and runs the app until its window closes.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     let probe = StartupProbe::from_env();
+    MARKS.store(probe == StartupProbe::App, std::sync::atomic::Ordering::Relaxed);
     let result = tauri::Builder::default()
         // Local notifications only (check-in reminders, opt-in): no push service, no network.
         .plugin(tauri_plugin_notification::init())
@@ -203,6 +219,9 @@ pub fn run() {
         .setup(move |app| {
             let data_dir = state::data_dir(app.handle())?;
             let state = AppState::open(&data_dir, probe);
+            if probe == StartupProbe::App {
+                mark("store opened");
+            }
             if probe == StartupProbe::Off {
                 daily_backups(state.shared());
             }
@@ -213,6 +232,13 @@ pub fn run() {
                 StartupProbe::Off | StartupProbe::App => WebviewUrl::default(),
             };
             let mut builder = WebviewWindowBuilder::new(app, "main", url);
+            if probe == StartupProbe::App {
+                builder = builder.on_page_load(|_, payload| {
+                    if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                        mark("page loaded");
+                    }
+                });
+            }
             if probe == StartupProbe::Painted {
                 // No script runs on the painted floor: it is ready once the page has loaded.
                 builder = builder.on_page_load(|webview, payload| {

@@ -14,7 +14,14 @@ use anyhow::{Context, Result, bail};
 
 const RUNS: usize = 5;
 
+/// When each step of Ebb's own start was reached (`ebb-mark` lines, first of each kind).
+type Marks = Vec<(String, Duration)>;
+
 fn time_to_ready(binary: &Path, probe: &str, data_dir: &Path) -> Result<Duration> {
+    time_with_marks(binary, probe, data_dir).map(|(ready, _)| ready)
+}
+
+fn time_with_marks(binary: &Path, probe: &str, data_dir: &Path) -> Result<(Duration, Marks)> {
     let started = Instant::now();
     let mut child = Command::new(binary)
         .env("EBB_STARTUP_PROBE", probe)
@@ -25,15 +32,23 @@ fn time_to_ready(binary: &Path, probe: &str, data_dir: &Path) -> Result<Duration
         .with_context(|| format!("starting {}", binary.display()))?;
     let stdout = child.stdout.take().context("no stdout")?;
     let mut ready = None;
+    let mut marks: Marks = Vec::new();
     for line in BufReader::new(stdout).lines() {
-        if line?.trim() == "ebb-ready" {
+        let line = line?;
+        let line = line.trim();
+        if line == "ebb-ready" {
             ready = Some(started.elapsed());
             break;
+        }
+        if let Some(what) = line.strip_prefix("ebb-mark ")
+            && !marks.iter().any(|(m, _)| m == what)
+        {
+            marks.push((what.to_owned(), started.elapsed()));
         }
     }
     let status = child.wait()?;
     match ready {
-        Some(elapsed) => Ok(elapsed),
+        Some(elapsed) => Ok((elapsed, marks)),
         None => bail!("{probe}: the app exited ({status}) without printing ebb-ready"),
     }
 }
@@ -55,10 +70,18 @@ fn main() -> Result<()> {
     time_to_ready(&binary, "1", data.path())?;
 
     let (mut blank, mut painted, mut app) = (Vec::new(), Vec::new(), Vec::new());
+    let mut steps: Vec<(String, Vec<Duration>)> = Vec::new();
     for _ in 0..RUNS {
         blank.push(time_to_ready(&binary, "blank", data.path())?);
         painted.push(time_to_ready(&binary, "painted", data.path())?);
-        app.push(time_to_ready(&binary, "1", data.path())?);
+        let (ready, marks) = time_with_marks(&binary, "1", data.path())?;
+        app.push(ready);
+        for (what, at) in marks {
+            match steps.iter_mut().find(|(s, _)| *s == what) {
+                Some((_, times)) => times.push(at),
+                None => steps.push((what, vec![at])),
+            }
+        }
     }
     let ms = |samples: Vec<Duration>| median(samples).as_secs_f64() * 1e3;
     let (blank_ms, painted_ms, app_ms) = (ms(blank), ms(painted), ms(app));
@@ -71,5 +94,14 @@ fn main() -> Result<()> {
     println!("| painted page (floor)   | {painted_ms:>7.1} ms |                  |");
     println!("| ratio Ebb / blank      | {:>9.2}x |                  |", app_ms / blank_ms);
     println!("| ratio Ebb / painted    | {:>9.2}x | <= 1.15x         |", app_ms / painted_ms);
+    println!();
+    println!("where Ebb's start goes (spawn -> each step, median of the runs it happened in)");
+    println!("| step | median |");
+    println!("|---|---|");
+    steps.sort_by_key(|(_, times)| median(times.clone()));
+    for (what, times) in steps {
+        println!("| {what} | {:.1} ms |", median(times).as_secs_f64() * 1e3);
+    }
+    println!("| ebb-ready (ui_ready answered) | {app_ms:.1} ms |");
     Ok(())
 }

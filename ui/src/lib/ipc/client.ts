@@ -1,6 +1,7 @@
 // The one door to the Rust side. Components never call `invoke` directly: they get an
 // `EbbClient` (see context.ts), which tests replace with an in-memory fake.
 import { invoke } from '@tauri-apps/api/core';
+import { takeEarly } from '../../boot/early';
 import type {
   AddChipRequest,
   AppStatus,
@@ -362,6 +363,15 @@ export function wellFormedArgs<T>(value: T): T {
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  // The first screen's reads were asked for by the entry already (boot/early.ts).
+  const early = args === undefined ? takeEarly(command) : undefined;
+  if (early) {
+    try {
+      return (await early) as T;
+    } catch {
+      // Never an early error: ask again, now.
+    }
+  }
   try {
     return await invoke<T>(command, args === undefined ? undefined : wellFormedArgs(args));
   } catch (error) {

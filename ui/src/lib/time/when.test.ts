@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, formatWhen } from './when';
+import { clockTime, dayLabel, formatWhen } from './when';
+import type { Urge } from '../ipc/bindings';
 
 // Thursday 26 Nov 2026, 21:40 in a zone one hour east of UTC.
 const now = new Date('2026-11-26T20:40:00Z');
@@ -48,5 +49,20 @@ describe('datetime-local round trip', () => {
     const { fromLocalInput } = await import('./when');
     expect(fromLocalInput('')).toBeNull();
     expect(fromLocalInput('yesterday')).toBeNull();
+  });
+});
+
+describe('dayLabel', () => {
+  const at = (occurredAt: string, utcOffsetMinutes = CET) => ({ occurredAt, utcOffsetMinutes }) as Urge;
+  it('names today and yesterday, in the local time of the craving', () => {
+    expect(dayLabel(at('2026-11-26T08:00:00Z'), now, CET)).toBe('Today');
+    expect(dayLabel(at('2026-11-25T22:30:00Z'), now, CET), '23:30 on the 25th in CET').toBe('Yesterday');
+  });
+
+  it('reads "Mon 23 Nov", with the year only when it differs, as en-GB would', () => {
+    expect(dayLabel(at('2026-11-23T10:00:00Z'), now, CET)).toBe('Mon 23 Nov');
+    expect(dayLabel(at('2025-03-02T10:00:00Z'), now, CET)).toBe('Sun 2 Mar 2025');
+    expect(dayLabel(at('2026-09-07T10:00:00Z'), now, CET), 'one spelling of September everywhere').toBe('Mon 7 Sep');
+    expect(dayLabel(at('2025-12-31T23:30:00Z', 60), now, CET), 'the local date, not the UTC one').toBe('Thu 1 Jan');
   });
 });

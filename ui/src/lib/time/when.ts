@@ -78,19 +78,17 @@ function localDate(iso: string, offsetMinutes: number): Date {
   return new Date(Date.parse(iso) + offsetMinutes * 60_000);
 }
 
-/** "Today", "Yesterday", or "Mon 23 Nov" (with the year when it isn't this year). */
-export function dayLabel(urge: Urge, now: Date): string {
+/** "Today", "Yesterday", or "Mon 23 Nov" (with the year when it isn't this year).
+ *
+ *  Built from the calendar fields, never `toLocaleDateString`: WebKit makes a new ICU date
+ *  formatter for every such call with options, and History asks again for every day each time
+ *  a page arrives; those formatters' memory outlived the page (issue #13). */
+export function dayLabel(urge: Urge, now: Date, nowOffsetMinutes: number = -now.getTimezoneOffset()): string {
   const d = localDate(urge.occurredAt, urge.utcOffsetMinutes);
-  const today = localDate(now.toISOString(), -now.getTimezoneOffset());
-  const key = (x: Date) => x.toISOString().slice(0, 10);
-  if (key(d) === key(today)) return 'Today';
-  if (key(d) === key(new Date(today.getTime() - 86_400_000))) return 'Yesterday';
-  const weekday = d.toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
-  const day = d.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-    ...(d.getUTCFullYear() === today.getUTCFullYear() ? {} : { year: 'numeric' }),
-  });
-  return `${weekday} ${day}`;
+  const today = localDate(now.toISOString(), nowOffsetMinutes);
+  const daysAgo = dayNumber(today) - dayNumber(d);
+  if (daysAgo === 0) return 'Today';
+  if (daysAgo === 1) return 'Yesterday';
+  const year = d.getUTCFullYear() === today.getUTCFullYear() ? '' : ` ${d.getUTCFullYear()}`;
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${year}`;
 }
