@@ -30,8 +30,8 @@ pub fn about(state: State<'_, AppState>) -> Result<About, IpcError> {
 }
 
 /// The UI calls this once its first screen has rendered its first data. Under the startup
-/// probe, prints `ebb-ready` and exits; otherwise warms "what helps" and checks the store in
-/// the background.
+/// probe, prints `ebb-ready` and exits; otherwise checks the store and, if it is sound, warms
+/// "what helps" and History's counts in the background.
 ///
 /// The quick check runs after the first screen is up, off the person's path; if it finds the
 /// file damaged, this answers `damaged`, and the UI (which treats that answer alike from any
@@ -52,9 +52,14 @@ pub async fn ui_ready<R: Runtime>(
         }
         return Ok(());
     }
-    state.warm_up();
     let shared = state.shared();
-    tauri::async_runtime::spawn_blocking(move || shared.check_store())
+    let checked = tauri::async_runtime::spawn_blocking(move || shared.check_store())
         .await
-        .map_err(IpcError::internal)?
+        .map_err(IpcError::internal)?;
+    // Derived sums and counts are written only into a file that checked sound: a damaged one
+    // is moved aside exactly as it was found.
+    if checked.is_ok() {
+        state.warm_up();
+    }
+    checked
 }
