@@ -323,25 +323,19 @@ fn a_bitmap_build_killed_midway_leaves_counts_that_still_match_the_records() {
     store.refresh_counts().unwrap();
     // Kill `ebb-cli counts` (which builds every bucket) ever later until it stops midway: some
     // buckets built, some still marked.
-    let mut partial = false;
-    for delay_ms in (0..60).map(|i| 5 * i) {
-        store.rebuild_counts().unwrap();
-        let all = dirty_buckets(&store);
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ebb-cli"))
-            .args(["counts", db.to_str().unwrap()])
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        // SIGKILL: no destructor, no rollback, no checkpoint runs in it.
-        let _ = child.kill();
-        child.wait().unwrap();
-        let left = dirty_buckets(&store);
-        if left > 0 && left < all {
-            partial = true;
-            break;
-        }
-    }
+    let all = std::cell::Cell::new(0);
+    let partial = crate::support::kill_cli_midway(
+        "counts",
+        &db,
+        || {
+            store.rebuild_counts().unwrap();
+            all.set(dirty_buckets(&store));
+        },
+        || {
+            let left = dirty_buckets(&store);
+            left > 0 && left < all.get()
+        },
+    );
     assert!(partial, "some kill must have landed between two buckets");
     counts_match_pages(&store, "after a build killed midway");
     store.refresh_counts().unwrap();

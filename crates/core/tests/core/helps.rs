@@ -446,24 +446,15 @@ fn a_refresh_killed_midway_leaves_sums_that_still_match_the_records() {
     let expected = store.what_helps().unwrap();
     // Kill `ebb-cli helps` (which sums every bucket first) ever later until it stops midway:
     // some buckets stored, some still marked.
-    let mut partial = false;
-    for delay_ms in (0..60).map(|i| 5 * i) {
-        store.rebuild_helps().unwrap();
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ebb-cli"))
-            .args(["helps", db.to_str().unwrap()])
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        // SIGKILL: no destructor, no rollback, no checkpoint runs in it.
-        let _ = child.kill();
-        child.wait().unwrap();
-        let (buckets, dirty) = stored(&store);
-        if buckets > 0 && dirty > 0 {
-            partial = true;
-            break;
-        }
-    }
+    let partial = crate::support::kill_cli_midway(
+        "helps",
+        &db,
+        || store.rebuild_helps().unwrap(),
+        || {
+            let (buckets, dirty) = stored(&store);
+            buckets > 0 && dirty > 0
+        },
+    );
     assert!(partial, "some kill must have landed between two buckets");
     store.forget_helps();
     assert_eq!(

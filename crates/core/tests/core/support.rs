@@ -43,6 +43,32 @@ pub fn lucky_halt_uses(store: &mut Store, clock: &ManualClock, n: usize) {
     }
 }
 
+/// Runs `ebb-cli <command> <db>` and SIGKILLs it ever later (0 to 295 ms) until a kill lands
+/// midway, as `midway()` judges after each; `again()` sets the work up afresh before each try.
+/// SIGKILL: no destructor, no rollback, no checkpoint runs in it. Whether one landed midway.
+pub fn kill_cli_midway(
+    command: &str,
+    db: &std::path::Path,
+    mut again: impl FnMut(),
+    mut midway: impl FnMut() -> bool,
+) -> bool {
+    for delay_ms in (0..60).map(|i| 5 * i) {
+        again();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ebb-cli"))
+            .args([command, db.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        child.wait().unwrap();
+        if midway() {
+            return true;
+        }
+    }
+    false
+}
+
 /// Takes v11's count bitmaps out of a store (their tables and triggers), as an older Ebb left
 /// it: for tests of the upgrades.
 pub fn drop_counts(conn: &rusqlite::Connection) {
