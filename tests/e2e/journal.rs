@@ -43,6 +43,23 @@ async fn wait_for_entries(app: &App, n: usize) -> Result<Vec<String>> {
     }
 }
 
+/// Waits until `n` entries are listed with `first` at the top: right after a save the list may
+/// still show what it held before, for as long as its refresh takes.
+async fn wait_for_first_entry(app: &App, n: usize, first: &str) -> Result<Vec<String>> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let texts = wait_for_entries(app, n).await?;
+        if texts.first().is_some_and(|t| t == first) {
+            return Ok(texts);
+        }
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "expected {first:?} first, saw {texts:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 #[tokio::test]
 async fn write_it_down_after_logging_then_find_search_edit_and_delete() -> Result<()> {
     let dir = tempfile::tempdir()?;
@@ -144,8 +161,9 @@ async fn write_it_down_after_logging_then_find_search_edit_and_delete() -> Resul
     app.wait_for("[data-action=delete-entry]").await?;
     set_field(&app, "#journal-text", "Called Sam. Changed my mind about the rest.").await?;
     app.tap("[data-action=save-entry]").await?;
-    let after_edit = wait_for_entries(&app, 3).await?;
-    assert_eq!(after_edit[0], "Called Sam. Changed my mind about the rest.");
+    let after_edit =
+        wait_for_first_entry(&app, 3, "Called Sam. Changed my mind about the rest.").await?;
+    assert_eq!(after_edit.len(), 3, "the edit replaced the entry, it added none: {after_edit:?}");
     app.tap("li.entry:first-child button.open").await?;
     app.tap("[data-action=delete-entry]").await?;
     app.wait_for_text("Delete this entry? It is gone for good.").await?;
