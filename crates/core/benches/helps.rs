@@ -73,6 +73,11 @@ fn row(what: &str, (median, p99): (Duration, Duration), goal: Duration) {
     println!("| {what} | {} | {} | < {} {ok} |", ms(median), ms(p99), ms(goal));
 }
 
+/// A row with no goal: work done once per store, in the background in the app.
+fn once_row(what: &str, (median, p99): (Duration, Duration)) {
+    println!("| {what} | {} | {} | once, in the background |", ms(median), ms(p99));
+}
+
 fn bench(cravings: usize) {
     let (mut store, path) = store_with(cravings);
     let big = cravings >= 1_000_000;
@@ -115,14 +120,12 @@ fn bench(cravings: usize) {
     );
     // Once per store after the upgrade that brought the count bitmaps (in the background, on a
     // second connection, in the app): no goal, reported for what it costs.
-    let (median, p99) = time(if big { 2 } else { 5 }, || {
-        store.rebuild_counts().unwrap();
-        store.refresh_counts().unwrap()
-    });
-    println!(
-        "| History counts (once after the upgrade: build every bucket's bitmaps) | {} | {} | once, in the background |",
-        ms(median),
-        ms(p99)
+    once_row(
+        "History counts (once after the upgrade: build every bucket's bitmaps)",
+        time(if big { 2 } else { 5 }, || {
+            store.rebuild_counts().unwrap();
+            store.refresh_counts().unwrap()
+        }),
     );
     row(
         "History: count of matches (trigger + technique)",
@@ -167,14 +170,12 @@ fn bench(cravings: usize) {
     }
     // Once per store after the upgrade that brought the stored sums (in the background, on a
     // second connection, in the app): no goal, reported for what it costs.
-    let (median, p99) = time(if big { 2 } else { 5 }, || {
-        store.rebuild_helps().unwrap();
-        store.what_helps().unwrap()
-    });
-    println!(
-        "| What helps me (once after the upgrade: sum every craving, store the sums) | {} | {} | once, in the background |",
-        ms(median),
-        ms(p99)
+    once_row(
+        "What helps me (once after the upgrade: sum every craving, store the sums)",
+        time(if big { 2 } else { 5 }, || {
+            store.rebuild_helps().unwrap();
+            store.what_helps().unwrap()
+        }),
     );
     row(
         "What helps me (first after opening: read the stored sums, fit)",

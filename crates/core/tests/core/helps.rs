@@ -474,26 +474,14 @@ fn an_upgraded_store_sums_its_history_once_and_gives_the_same_fit() {
     store.generate(&GenerateOptions::new(1_200, 21, t0())).unwrap();
     let expected = store.what_helps().unwrap();
     // The same records as a v9 Ebb left them: no stored sums, no marks, no triggers.
-    let triggers: Vec<String> = store
-        .connection()
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'helps%'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    assert_eq!(triggers.len(), 9, "every write that can change a bucket has its trigger");
-    for trigger in triggers {
-        store.connection().execute_batch(&format!("DROP TRIGGER {trigger}")).unwrap();
-    }
+    crate::support::drop_derived(
+        store.connection(),
+        "helps",
+        9,
+        &["helps_buckets", "helps_dirty", "helps_meta"],
+    );
     crate::support::drop_counts(store.connection());
-    store
-        .connection()
-        .execute_batch(
-            "DROP TABLE helps_buckets; DROP TABLE helps_dirty; DROP TABLE helps_meta; \
-             PRAGMA user_version = 9;",
-        )
-        .unwrap();
+    store.connection().execute_batch("PRAGMA user_version = 9;").unwrap();
     drop(store);
     let store = ebb_core::Store::open(&path, &crate::test_key()).unwrap();
     assert_eq!(

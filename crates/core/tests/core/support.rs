@@ -69,22 +69,33 @@ pub fn kill_cli_midway(
     false
 }
 
-/// Takes v11's count bitmaps out of a store (their tables and triggers), as an older Ebb left
-/// it: for tests of the upgrades.
-pub fn drop_counts(conn: &rusqlite::Connection) {
-    let triggers: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'count%'")
+/// Takes a derived feature out of a store, as an older Ebb left it (for tests of the upgrades):
+/// its `triggers` triggers (named `<prefix>…`, each write that can change a bucket has one) and
+/// its tables.
+pub fn drop_derived(conn: &rusqlite::Connection, prefix: &str, triggers: usize, tables: &[&str]) {
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?1 || '%'")
         .unwrap()
-        .query_map([], |r| r.get(0))
+        .query_map([prefix], |r| r.get(0))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(triggers.len(), 11, "every write that can change a bucket has its trigger");
-    for trigger in triggers {
-        conn.execute_batch(&format!("DROP TRIGGER {trigger}")).unwrap();
+    assert_eq!(
+        names.len(),
+        triggers,
+        "every write that can change a {prefix} bucket has its trigger"
+    );
+    for name in names {
+        conn.execute_batch(&format!("DROP TRIGGER {name}")).unwrap();
     }
-    conn.execute_batch("DROP TABLE count_bits; DROP TABLE count_buckets; DROP TABLE count_dirty;")
-        .unwrap();
+    for table in tables {
+        conn.execute_batch(&format!("DROP TABLE {table}")).unwrap();
+    }
+}
+
+/// Takes v11's count bitmaps out of a store (their tables and triggers).
+pub fn drop_counts(conn: &rusqlite::Connection) {
+    drop_derived(conn, "count", 11, &["count_bits", "count_buckets", "count_dirty"]);
 }
 
 /// Every table, index and trigger definition, for comparing two databases' schemas.
