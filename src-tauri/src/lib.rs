@@ -10,6 +10,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod decode;
+pub mod engine;
 pub mod ipc;
 pub mod keystore;
 pub mod state;
@@ -18,6 +19,8 @@ pub mod state;
 mod data_tests;
 #[cfg(test)]
 mod decode_tests;
+#[cfg(test)]
+mod engine_tests;
 #[cfg(test)]
 mod lock_tests;
 #[cfg(test)]

@@ -158,3 +158,40 @@ async fn a_damaged_data_file_is_explained_and_left_alone() -> Result<()> {
     assert_eq!(std::fs::read(&file)?, junk, "the damaged file is never modified");
     Ok(())
 }
+
+#[tokio::test]
+async fn the_web_process_runs_with_the_engine_settings_ebb_chose() -> Result<()> {
+    let app = App::start().await?;
+    let binary = ebb_e2e::app_binary()?.canonicalize()?;
+    let pid = ebb_e2e::app_pid(&binary, app.data_dir())?;
+    let web = ebb_e2e::processes_named(pid, "WebKitWebProces");
+    assert!(!web.is_empty(), "the app's WebKit web process should be running under it");
+    let env = ebb_e2e::environment_of(web[0]);
+    // Unless the test's own environment chose otherwise (then Ebb leaves the choice alone).
+    if std::env::var_os("JSC_useJIT").is_none() {
+        assert!(
+            env.iter().any(|v| v == "JSC_useJIT=false"),
+            "the web process must inherit JSC_useJIT=false from the app (no writable and executable memory, less memory in History)"
+        );
+    }
+    let gpu = has_render_node();
+    if std::env::var_os("WEBKIT_SKIA_ENABLE_CPU_RENDERING").is_none() {
+        assert_eq!(
+            env.iter().any(|v| v == "WEBKIT_SKIA_ENABLE_CPU_RENDERING=1"),
+            !gpu,
+            "Skia paints on the CPU exactly when /dev/dri has no render node (gpu: {gpu})"
+        );
+    }
+    // And the page still runs its script: Now answered a tap.
+    app.tap("[data-intensity='4']").await?;
+    app.wait_for_text("Saved").await?;
+    app.close().await
+}
+
+/// Whether this machine has a GPU render node, judged as src-tauri/src/engine.rs does (this
+/// crate doesn't build the shell).
+fn has_render_node() -> bool {
+    std::fs::read_dir("/dev/dri")
+        .map(|d| d.flatten().any(|e| e.file_name().to_string_lossy().starts_with("renderD")))
+        .unwrap_or(false)
+}

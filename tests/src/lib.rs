@@ -97,6 +97,74 @@ impl Drop for Driver {
     }
 }
 
+/// Every process whose parent chain leads to `root`, and `root`.
+pub fn process_tree(root: u32) -> Vec<u32> {
+    let mut parents = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
+        // The parent is the second field after the command's closing parenthesis.
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(ppid) = ppid {
+            parents.push((pid, ppid));
+        }
+    }
+    let mut found = vec![root];
+    let mut i = 0;
+    while i < found.len() {
+        let parent = found[i];
+        found.extend(parents.iter().filter(|(_, p)| *p == parent).map(|(c, _)| *c));
+        i += 1;
+    }
+    found
+}
+
+/// The app's process started by WebDriver for `data_dir` (its environment names the folder).
+pub fn app_pid(binary: &Path, data_dir: &Path) -> Result<u32> {
+    let wanted = format!("EBB_DATA_DIR={}", data_dir.display());
+    for entry in std::fs::read_dir("/proc")?.flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            continue;
+        };
+        let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok();
+        if exe.as_deref() != Some(binary) {
+            continue;
+        }
+        let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+        if environ.split(|b| *b == 0).any(|v| v == wanted.as_bytes()) {
+            return Ok(pid);
+        }
+    }
+    bail!("no running {} for {}", binary.display(), data_dir.display())
+}
+
+/// The environment a running process was started with, as `NAME=value` strings.
+pub fn environment_of(pid: u32) -> Vec<String> {
+    std::fs::read(format!("/proc/{pid}/environ"))
+        .unwrap_or_default()
+        .split(|b| *b == 0)
+        .filter(|v| !v.is_empty())
+        .map(|v| String::from_utf8_lossy(v).into_owned())
+        .collect()
+}
+
+/// The pid of each process of `root`'s tree whose name (`/proc/<pid>/comm`) starts with
+/// `prefix` (the kernel cuts names to 15 bytes: "WebKitWebProces").
+pub fn processes_named(root: u32, prefix: &str) -> Vec<u32> {
+    process_tree(root)
+        .into_iter()
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                .is_ok_and(|name| name.trim().starts_with(prefix))
+        })
+        .collect()
+}
+
 /// The running app, seen through WebDriver.
 pub struct App {
     client: Option<Client>,

@@ -10,7 +10,10 @@
 //!
 //! Usage: `EBB_APP_BIN=target/release/ebb memory-bench`. `EBB_MEMORY_PAGES=N` loads N more
 //! pages than the first instead of 34 (to see how History's memory grows with what it loaded:
-//! with 0, 5 and 15 the web process grew by 19, 40 and 58 MiB; with 34, by 52).
+//! with 0, 5 and 15 the web process grew by 19, 40 and 58 MiB; with 34, by 52, before Ebb set
+//! its webview engine's options, src-tauri/src/engine.rs). The floor runs with the same engine
+//! settings as Ebb (same binary); the table says which the web process had. Setting them in the
+//! environment beforehand (e.g. `JSC_useJIT=true`) measures WebKit's own defaults.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -20,7 +23,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use chrono::Utc;
 use ebb_core::GenerateOptions;
-use ebb_e2e::App;
+use ebb_e2e::{App, app_pid, environment_of, process_tree as tree, processes_named};
 
 const CRAVINGS: usize = 100_000;
 /// History loads 30 at a time: 34 more pages after the first make 1,050 rows.
@@ -29,33 +32,6 @@ const PAGES: usize = 34;
 /// How many more pages to load than the first (`EBB_MEMORY_PAGES`, else [`PAGES`]).
 fn pages_wanted() -> usize {
     std::env::var("EBB_MEMORY_PAGES").ok().and_then(|s| s.parse().ok()).unwrap_or(PAGES)
-}
-
-/// Every process whose parent chain leads to `root`, and `root`.
-fn tree(root: u32) -> Vec<u32> {
-    let mut parents = Vec::new();
-    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
-            continue;
-        };
-        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
-        // The parent is the second field after the command's closing parenthesis.
-        let ppid = stat
-            .rsplit_once(')')
-            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
-            .and_then(|p| p.parse::<u32>().ok());
-        if let Some(ppid) = ppid {
-            parents.push((pid, ppid));
-        }
-    }
-    let mut found = vec![root];
-    let mut i = 0;
-    while i < found.len() {
-        let parent = found[i];
-        found.extend(parents.iter().filter(|(_, p)| *p == parent).map(|(c, _)| *c));
-        i += 1;
-    }
-    found
 }
 
 /// PSS of one process, MiB.
@@ -86,23 +62,17 @@ fn breakdown(root: u32) -> String {
         .join(", ")
 }
 
-/// The app's process started by WebDriver for `data_dir` (its environment names the folder).
-fn app_pid(binary: &Path, data_dir: &Path) -> Result<u32> {
-    let wanted = format!("EBB_DATA_DIR={}", data_dir.display());
-    for entry in std::fs::read_dir("/proc")?.flatten() {
-        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
-            continue;
-        };
-        let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok();
-        if exe.as_deref() != Some(binary) {
-            continue;
-        }
-        let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
-        if environ.split(|b| *b == 0).any(|v| v == wanted.as_bytes()) {
-            return Ok(pid);
-        }
-    }
-    bail!("no running {} for {}", binary.display(), data_dir.display())
+/// The engine settings Ebb chose (src-tauri/src/engine.rs) as the web process has them.
+fn engine_settings(app: u32) -> String {
+    let names = ["JSC_useJIT=", "WEBKIT_SKIA_ENABLE_CPU_RENDERING="];
+    let found: Vec<String> = processes_named(app, "WebKitWebProces")
+        .first()
+        .map(|&web| environment_of(web))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|v| names.iter().any(|n| v.starts_with(n)))
+        .collect();
+    if found.is_empty() { "WebKit's defaults".into() } else { found.join(", ") }
 }
 
 fn floor(binary: &Path) -> Result<f64> {
@@ -188,6 +158,7 @@ async fn main() -> Result<()> {
     let pid = app_pid(&binary, folder.path())?;
     let idle = pss_mib(pid);
     let idle_by_process = breakdown(pid);
+    let engine = engine_settings(pid);
     app.tap("[data-place=history]").await?;
     app.wait_for("li.urge").await?;
     let rows = rows_after_scrolling(&app).await?;
@@ -226,6 +197,7 @@ async fn main() -> Result<()> {
         later / floor,
         mark(later / floor)
     );
+    println!("(the web process's engine settings: {engine})");
     println!(
         "(MiB by process — Now: {idle_by_process}; History: {history_by_process}; after: {after_by_process})"
     );
