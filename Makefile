@@ -145,7 +145,7 @@ bench: deps-test ui/dist/index.html
 	EBB_CALIBRATION_SIZES=60:1000,300:1000,3000:200 cargo test -p ebb-core --test core calibration -- --nocapture
 	cd ui && npx vitest bench --run
 	cargo build --release -p ebb-app -p ebb-e2e
-	xvfb-run -a -s "-screen 0 1280x1024x24" ./target/release/startup-bench ./target/release/ebb
+	EBB_STARTUP_RUNS=21 xvfb-run -a -s "-screen 0 1280x1024x24" ./target/release/startup-bench ./target/release/ebb
 	EBB_APP_BIN=$(CURDIR)/target/release/ebb xvfb-run -a -s "-screen 0 1280x1024x24" ./target/release/breathe-bench 60
 	EBB_APP_BIN=$(CURDIR)/target/release/ebb xvfb-run -a -s "-screen 0 1280x1024x24" ./target/release/memory-bench
 

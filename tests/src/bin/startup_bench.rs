@@ -3,7 +3,8 @@
 //! paints the same first screen with no JavaScript (the fair one: same fonts, text and scale).
 //!
 //! Usage: `startup-bench [path/to/ebb]` under a display (`xvfb-run -a`). Each mode runs once to
-//! warm caches, then 5 times alternating; the table shows medians and the ratio.
+//! warm caches, then 5 times alternating (`EBB_STARTUP_RUNS=N`: N times; `make bench` runs 21);
+//! the table shows medians and the ratio.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -13,6 +14,16 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 
 const RUNS: usize = 5;
+
+/// How many alternating runs (`EBB_STARTUP_RUNS`, else [`RUNS`]): comparing two builds whose
+/// difference is a few milliseconds takes more than five (the floors alone vary by ±20 ms).
+fn runs() -> usize {
+    std::env::var("EBB_STARTUP_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(RUNS)
+}
 
 /// When each step of Ebb's own start was reached (`ebb-mark` lines, first of each kind).
 type Marks = Vec<(String, Duration)>;
@@ -71,7 +82,8 @@ fn main() -> Result<()> {
 
     let (mut blank, mut painted, mut app) = (Vec::new(), Vec::new(), Vec::new());
     let mut steps: Vec<(String, Vec<Duration>)> = Vec::new();
-    for _ in 0..RUNS {
+    let runs = runs();
+    for _ in 0..runs {
         blank.push(time_to_ready(&binary, "blank", data.path())?);
         painted.push(time_to_ready(&binary, "painted", data.path())?);
         let (ready, marks) = time_with_marks(&binary, "1", data.path())?;
@@ -86,7 +98,7 @@ fn main() -> Result<()> {
     let ms = |samples: Vec<Duration>| median(samples).as_secs_f64() * 1e3;
     let (blank_ms, painted_ms, app_ms) = (ms(blank), ms(painted), ms(app));
     println!();
-    println!("startup, spawn -> first interactive screen ({}, median of {RUNS})", binary.display());
+    println!("startup, spawn -> first interactive screen ({}, median of {runs})", binary.display());
     println!("| screen                 | median     | goal             |");
     println!("|------------------------|------------|------------------|");
     println!("| blank page (floor)     | {blank_ms:>7.1} ms |                  |");

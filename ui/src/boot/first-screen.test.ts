@@ -281,11 +281,26 @@ describe('the build (vite.config.ts)', () => {
 
   it('links the app’s stylesheets into both pages, the same files, but not those of later places', () => {
     const expected = ['link stylesheet /assets/shared-3.css', 'link stylesheet /assets/start-2.css'];
-    expect(linksOf(build('/ui/index.html', indexHtml)), 'before the first paint, not after the app runs').toEqual(expected);
+    expect(
+      linksOf(build('/ui/index.html', indexHtml)).filter((l) => l.includes('stylesheet')),
+      'before the first paint, not after the app runs',
+    ).toEqual(expected);
     const painted = build('/ui/painted.html', paintedHtml);
     expect(linksOf(painted)).toEqual(expected);
     expect(markupOf(painted)).toContain('data-static-boot');
     expect(markupOf(painted)).not.toMatch(/<script/i);
+  });
+
+  it('has index.html fetch the app’s code while the first screen paints, and nothing of later places', () => {
+    const preloads = linksOf(build('/ui/index.html', indexHtml)).filter((l) => l.includes('modulepreload'));
+    expect(preloads, 'the app and the chunk it shares, never the entry itself or Settings').toEqual([
+      'link modulepreload /assets/start-2.js',
+      'link modulepreload /assets/shared-3.js',
+    ]);
+    expect(
+      linksOf(build('/ui/painted.html', paintedHtml)).filter((l) => l.includes('modulepreload')),
+      'the painted floor fetches no script',
+    ).toEqual([]);
   });
 
   it('fails the build rather than ship a first screen without the app’s styles', () => {

@@ -2,7 +2,9 @@
 // Shown after a count it agrees with the count: "1 glass", "2 glasses", "0.5 glasses". Only
 // common English plural endings are undone, for display; a word Ebb can't read stays as typed.
 
-const PLURALS = new Intl.PluralRules('en');
+/** Made on first use, not when the app's code loads: WebKit's first Intl object reads ICU's
+ *  locale data, work the first screen never needs. */
+let plurals: Intl.PluralRules | undefined;
 
 /** "glasses" → "glass", "drinks" → "drink", "cans of cider" → "can of cider"; unknown words unchanged. */
 export function singularUnit(unit: string): string {
@@ -25,7 +27,7 @@ function singularWord(word: string): string {
 
 /** The unit as it reads after `count`: singular for one ("1 glass"), as typed otherwise. */
 export function unitFor(count: number, unit: string): string {
-  return PLURALS.select(count) === 'one' ? singularUnit(unit) : unit;
+  return (plurals ??= new Intl.PluralRules('en')).select(count) === 'one' ? singularUnit(unit) : unit;
 }
 
 /** "1 glass", "2 glasses", "2.5 glasses": `shown` is the number as the person reads it. */
