@@ -10,8 +10,10 @@ document.documentElement.dataset.theme = matchMedia('(prefers-color-scheme: dark
 
 const painted = document.querySelector(STATIC_BOOT) ? afterFirstPaint() : Promise.resolve();
 // The first screen's data is asked for as the app's code loads, so it is there when the app is
-// (not before the first paint: the answers come through the same thread that paints).
+// (not before the first paint: the answers come through the same thread that paints). The app's
+// code is asked for first, ahead of the seven reads.
 void painted.then(() => {
+  const app = import('./boot/start');
   startEarly();
-  return import('./boot/start');
+  return app;
 });
