@@ -210,11 +210,28 @@ async fn tab_to(app: &App, css: &str, limit: usize) -> Result<()> {
     anyhow::bail!("{css} was not reached with {limit} presses of Tab: {seen:?}")
 }
 
-/// Gives Ebb's window the keyboard focus, as the window manager does on a desktop (Xvfb has
-/// none, and without it no element matches `:focus`, so no ring could show).
-fn focus_app_window() -> Result<()> {
+/// Gives this app's window the keyboard focus, as the window manager does on a desktop (Xvfb
+/// has none, and without it no element matches `:focus`, so no ring could show). Found by the
+/// app's pid: by title alone, the window of the test before, still closing, could be the one
+/// focused. `again`: the focus goes to the screen's root first, so the window gets a fresh
+/// focus-in (one that came before its page was ready is not sent twice by focusing it again).
+fn focus_app_window(app: &App, again: bool) -> Result<()> {
+    if again {
+        let root = std::process::Command::new("xdotool")
+            .args(["search", "--maxdepth", "0", "--name", ".*"])
+            .output()?;
+        let root =
+            String::from_utf8_lossy(&root.stdout).lines().next().unwrap_or("").trim().to_owned();
+        if !root.is_empty() {
+            std::process::Command::new("xdotool")
+                .args(["windowfocus", "--sync", &root])
+                .status()?;
+        }
+    }
+    let binary = ebb_e2e::app_binary()?.canonicalize()?;
+    let pid = ebb_e2e::app_pid(&binary, app.data_dir())?.to_string();
     let found = std::process::Command::new("xdotool")
-        .args(["search", "--onlyvisible", "--name", "^Ebb$"])
+        .args(["search", "--onlyvisible", "--pid", &pid, "--name", "^Ebb$"])
         .output()?;
     let ids = String::from_utf8_lossy(&found.stdout);
     let window = ids.lines().next().map(str::trim).unwrap_or_default().to_owned();
@@ -232,8 +249,8 @@ async fn log_breathe_and_check_in_with_the_keyboard_alone() -> Result<()> {
     // try can land too early): try again until the page says it has the keyboard, for up to
     // 10 s (3 s ran out once while another build shared the two cores).
     let mut focused_page = false;
-    for _ in 0..100 {
-        focus_app_window()?;
+    for attempt in 0..100 {
+        focus_app_window(&app, attempt > 0)?;
         if app.eval("return document.hasFocus();").await? == json!(true) {
             focused_page = true;
             break;
