@@ -5,13 +5,16 @@
 //! ignore them.
 //!
 //! Both were measured with `make bench` (memory-bench, issue #13): History after 1,000 rows of
-//! a 100,000-craving store went from 1.40× the blank page's memory to 1.21–1.24×.
+//! a 100,000-craving store went from 1.40× the blank page's memory to 1.20–1.24×; with the JIT
+//! back on it was 1.30–1.37×.
 //!
 //! - **No JavaScript JIT** (`JSC_useJIT=false`): JavaScriptCore runs Ebb's own small script in
 //!   its interpreter. The process that shows the person's data then has no memory that is both
-//!   writable and executable (the JIT's 1 GiB region), and History holds 15–20 MiB less: the
-//!   JIT's compiled code and its compiler's heap. Ebb loads no one else's code, and its start
-//!   and breathing frames measured the same without it.
+//!   writable and executable (the JIT's 1 GiB region), and History holds 15–20 MiB less (in
+//!   WebKit's own malloc heap, by /proc smaps; the JIT's code and compiler work, as far as an
+//!   A/B of the option can tell). Ebb loads no one else's code. The cost: the
+//!   first screen is ready about 15 ms later (41-run medians, 443 against 426 ms; the ratio to
+//!   the painted floor 1.16–1.17× against 1.15×); breathing frames measured the same.
 //! - **Skia's CPU painting where there is no GPU** (`WEBKIT_SKIA_ENABLE_CPU_RENDERING=1`, only
 //!   when `/dev/dri` has no render node): without one, WebKit's "GPU" painting runs on Mesa's
 //!   software GL (llvmpipe), the same work as Skia's own CPU rasteriser but with a GL texture

@@ -386,6 +386,14 @@ impl App {
         Ok(path)
     }
 
+    /// Asks WebKitWebDriver to switch to the app's own window, which brings it forward and gives
+    /// its page the focus (used when the X focus alone didn't reach the page).
+    pub async fn switch_to_own_window(&self) -> Result<()> {
+        let handle = self.client().window().await?;
+        self.client().switch_to_window(handle).await?;
+        Ok(())
+    }
+
     /// Runs a script in the page and returns its value.
     pub async fn eval(&self, script: &str) -> Result<Value> {
         Ok(self.client().execute(script, vec![]).await?)
