@@ -215,7 +215,7 @@ async fn tab_to(app: &App, css: &str, limit: usize) -> Result<()> {
 /// app's pid: by title alone, the window of the test before, still closing, could be the one
 /// focused. `again`: the focus goes to the screen's root first, so the window gets a fresh
 /// focus-in (one that came before its page was ready is not sent twice by focusing it again).
-fn focus_app_window(app: &App, again: bool) -> Result<()> {
+fn focus_app_window(pid: u32, again: bool) -> Result<()> {
     if again {
         let root = std::process::Command::new("xdotool")
             .args(["search", "--maxdepth", "0", "--name", ".*"])
@@ -228,8 +228,7 @@ fn focus_app_window(app: &App, again: bool) -> Result<()> {
                 .status()?;
         }
     }
-    let binary = ebb_e2e::app_binary()?.canonicalize()?;
-    let pid = ebb_e2e::app_pid(&binary, app.data_dir())?.to_string();
+    let pid = pid.to_string();
     let found = std::process::Command::new("xdotool")
         .args(["search", "--onlyvisible", "--pid", &pid, "--name", "^Ebb$"])
         .output()?;
@@ -249,8 +248,9 @@ async fn log_breathe_and_check_in_with_the_keyboard_alone() -> Result<()> {
     // try can land too early): try again until the page says it has the keyboard, for up to
     // 10 s (3 s ran out once while another build shared the two cores).
     let mut focused_page = false;
+    let pid = app.pid()?;
     for attempt in 0..100 {
-        focus_app_window(&app, attempt > 0)?;
+        focus_app_window(pid, attempt > 0)?;
         // WebDriver's own switch to the window also gives its page the focus.
         if attempt % 10 == 9 {
             app.switch_to_own_window().await?;

@@ -162,8 +162,7 @@ async fn a_damaged_data_file_is_explained_and_left_alone() -> Result<()> {
 #[tokio::test]
 async fn the_web_process_runs_with_the_engine_settings_ebb_chose() -> Result<()> {
     let app = App::start().await?;
-    let binary = ebb_e2e::app_binary()?.canonicalize()?;
-    let pid = ebb_e2e::app_pid(&binary, app.data_dir())?;
+    let pid = app.pid()?;
     let web = ebb_e2e::processes_named(pid, "WebKitWebProces");
     assert!(!web.is_empty(), "the app's WebKit web process should be running under it");
     let env = ebb_e2e::environment_of(web[0]);

@@ -386,6 +386,11 @@ impl App {
         Ok(path)
     }
 
+    /// The pid of the app's own process (its environment names this app's data folder).
+    pub fn pid(&self) -> Result<u32> {
+        app_pid(&app_binary()?.canonicalize()?, &self.data_dir)
+    }
+
     /// Asks WebKitWebDriver to switch to the app's own window, which brings it forward and gives
     /// its page the focus (used when the X focus alone didn't reach the page).
     pub async fn switch_to_own_window(&self) -> Result<()> {

@@ -23,7 +23,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use chrono::Utc;
 use ebb_core::GenerateOptions;
-use ebb_e2e::{App, app_pid, environment_of, process_tree as tree, processes_named};
+use ebb_e2e::{App, environment_of, process_tree as tree, processes_named};
 
 const CRAVINGS: usize = 100_000;
 /// History loads 30 at a time: 34 more pages after the first make 1,050 rows.
@@ -155,7 +155,7 @@ async fn main() -> Result<()> {
     let app = App::start_in(folder.path()).await?;
     app.wait_for("[data-intensity='7']").await?;
     tokio::time::sleep(Duration::from_secs(3)).await;
-    let pid = app_pid(&binary, folder.path())?;
+    let pid = app.pid()?;
     let idle = pss_mib(pid);
     let idle_by_process = breakdown(pid);
     let engine = engine_settings(pid);
